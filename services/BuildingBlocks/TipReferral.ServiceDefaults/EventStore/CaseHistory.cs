@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Google.Protobuf.WellKnownTypes;
+using JasperFx.Events;
+using Marten;
+using TipReferral.Contracts.Common.V1;
+using TipReferral.Domain;
+
+namespace TipReferral.ServiceDefaults.EventStore;
+
+/// <summary>
+/// A stream's events as audit entries, in the one format every service's history RPC
+/// returns, so that the whole case's trail is a time-ordered merge of them.
+/// </summary>
+public static class CaseHistoryReader
+{
+    private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static async Task<CaseHistory> ReadCaseHistoryAsync(
+        this IQuerySession session, string service, Guid caseId, CancellationToken cancellationToken)
+    {
+        var events = await session.Events.FetchStreamAsync(caseId, token: cancellationToken);
+        if (events.Count == 0)
+        {
+            throw new NotFoundException("case", caseId.ToString());
+        }
+
+        var history = new CaseHistory { CaseId = caseId.ToString() };
+        history.Entries.AddRange(events.Select(e => ToHistoryEntry(e, service)));
+        return history;
+    }
+
+    public static HistoryEntry ToHistoryEntry(IEvent e, string service) => new()
+    {
+        Service = service,
+        Version = e.Version,
+        EventType = e.EventType.Name,
+        OccurredAt = Timestamp.FromDateTimeOffset(e.Timestamp),
+        Actor = new Actor
+        {
+            UserId = e.UserName ?? "",
+            Role = Header(e, EventHeaders.ActorRole),
+            Agency = Header(e, EventHeaders.ActorAgency),
+            Country = Header(e, EventHeaders.ActorCountry),
+        },
+        Reason = e.Data is IHasReason { Reason: var reason } ? reason : "",
+        CorrelationId = e.CorrelationId ?? "",
+        CausationId = e.CausationId ?? "",
+        DataJson = JsonSerializer.Serialize(e.Data, e.EventType, DataJson),
+    };
+
+    private static string Header(IEvent e, string name) =>
+        e.GetHeader(name) switch
+        {
+            null => "",
+            JsonElement { ValueKind: JsonValueKind.String } element => element.GetString() ?? "",
+            var value => value.ToString() ?? "",
+        };
+}

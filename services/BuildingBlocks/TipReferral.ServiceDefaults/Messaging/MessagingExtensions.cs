@@ -1,0 +1,82 @@
+using Marten;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TipReferral.ServiceDefaults.Messaging;
+
+/// <summary>Broker settings, bound from the "RabbitMq" configuration section.</summary>
+public sealed class RabbitMqOptions
+{
+    public const string Section = "RabbitMq";
+
+    /// <summary>amqp://user:password@host:port/vhost</summary>
+    public Uri Uri { get; set; } = new("amqp://guest:guest@127.0.0.1:5672/");
+
+    /// <summary>
+    /// Prefix for every exchange and queue, so several environments (or test runs) can share
+    /// one broker without seeing each other's messages.
+    /// </summary>
+    public string? EntityPrefix { get; set; }
+}
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ with the house defaults: queues named after the service,
+    /// immediate retries with back-off, then the endpoint's _error queue (nothing is
+    /// acknowledged and dropped). Delayed redelivery is absent on purpose: it needs RabbitMQ's
+    /// delayed-exchange plugin, which the Debian broker does not ship; durable timers live in
+    /// Marten instead.
+    /// </summary>
+    public static WebApplicationBuilder AddTipReferralMessaging(
+        this WebApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? configure = null)
+    {
+        var options = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(
+                string.IsNullOrEmpty(options.EntityPrefix) ? serviceName : $"{options.EntityPrefix}-{serviceName}", includeNamespace: false));
+            configure?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.ConfigureBroker(options);
+                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+
+    /// <summary>Points a bus at the configured broker; shared by services and test harnesses.</summary>
+    public static void ConfigureBroker(this IRabbitMqBusFactoryConfigurator rabbit, RabbitMqOptions options)
+    {
+        var uri = options.Uri;
+        var credentials = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
+        var virtualHost = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        rabbit.Host(uri.Host, (ushort)(uri.IsDefaultPort || uri.Port <= 0 ? 5672 : uri.Port), string.IsNullOrEmpty(virtualHost) ? "/" : virtualHost, host =>
+        {
+            host.Username(credentials.ElementAtOrDefault(0) is { Length: > 0 } user ? user : "guest");
+            host.Password(credentials.ElementAtOrDefault(1) ?? "guest");
+        });
+
+        if (!string.IsNullOrEmpty(options.EntityPrefix))
+        {
+            rabbit.MessageTopology.SetEntityNameFormatter(
+                new PrefixEntityNameFormatter(rabbit.MessageTopology.EntityNameFormatter, $"{options.EntityPrefix}-"));
+        }
+    }
+
+    /// <summary>Publishes this service's committed events through the Marten subscription outbox.</summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression PublishIntegrationEvents<TMap>(
+        this MartenServiceCollectionExtensions.MartenConfigurationExpression marten)
+        where TMap : class, IIntegrationEventMap
+    {
+        marten.Services.AddSingleton<IIntegrationEventMap, TMap>();
+        return marten.AddSubscriptionWithServices<IntegrationEventRelay>(ServiceLifetime.Singleton, subscription =>
+        {
+            subscription.Options.BatchSize = 100;
+        });
+    }
+}

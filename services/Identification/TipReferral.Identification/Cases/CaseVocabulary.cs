@@ -1,0 +1,111 @@
+namespace TipReferral.Identification.Cases;
+
+// The identification service's code lists. Names follow IOM's HTCDS 2.0 where it has the
+// concept (see docs/htcds-mapping.md); stored as strings, so a value's name is its meaning.
+
+public enum Gender { Female, Male, Other, Unknown }
+
+public enum ExploitationType
+{
+    Sexual,
+    ForcedLabour,
+    DomesticServitude,
+    ForcedBegging,
+    ForcedCriminality,
+    ForcedMarriage,
+    OrganRemoval,
+    Other,
+}
+
+public enum ControlIndicator
+{
+    DebtBondage,
+    TakesEarnings,
+    RestrictsFinancialAccess,
+    Threats,
+    PsychologicalAbuse,
+    PhysicalAbuse,
+    SexualAbuse,
+    FalsePromises,
+    PsychoactiveSubstances,
+    RestrictsMovement,
+    RestrictsMedicalCare,
+    ExcessiveWorkingHours,
+    ThreatsOfLawEnforcement,
+    WithholdsNecessities,
+    WithholdsDocuments,
+    Other,
+}
+
+public enum TraffickingStatus { PresumedVictim, IdentifiedVictim, NotAVictim, SmuggledMigrantNotTrafficked }
+
+public enum IdentificationOutcome { IdentifiedAsVictim, NotAVictim, SmuggledMigrantNotTrafficked }
+
+public enum OrganisationKind { LawEnforcement, GovernmentAgency, Ngo, InternationalOrganisation, Judiciary, Other }
+
+public enum CaseClosureReason
+{
+    NotAVictim,
+    RedirectedAsSmuggledMigrant,
+    DuplicateRegistration,
+    AssistanceCompleted,
+    PersonDeclinedAssistance,
+    LostContact,
+    Deceased,
+    Other,
+}
+
+public enum DuplicateResolution { Link, Dismiss }
+
+public enum PossibleDuplicateState { Pending, Linked, Dismissed }
+
+public sealed record PersonDetails(
+    string? GivenName,
+    string? FamilyName,
+    IReadOnlyList<string> Aliases,
+    Gender Gender,
+    DateOnly? DateOfBirth,
+    int? EstimatedAgeYears,
+    IReadOnlyList<string> Citizenships,
+    IReadOnlyList<string> Languages)
+{
+    public const int AgeOfMajority = 18;
+
+    /// <summary>All the names the person is known by, for display and matching.</summary>
+    public IEnumerable<string> AllNames =>
+        new[] { $"{GivenName} {FamilyName}".Trim() }.Concat(Aliases).Where(name => name.Length > 0);
+
+    /// <summary>
+    /// Best interests of the child: an age in doubt is a child's until determined, so only
+    /// a known or estimated age of 18 or more makes an adult.
+    /// </summary>
+    public bool IsPresumedChildOn(DateOnly today)
+    {
+        if (DateOfBirth is { } born)
+        {
+            var age = today.Year - born.Year - (today < born.AddYears(today.Year - born.Year) ? 1 : 0);
+            return age < AgeOfMajority;
+        }
+
+        return EstimatedAgeYears is not { } estimated || estimated < AgeOfMajority;
+    }
+
+    public bool SameAs(PersonDetails other) =>
+        GivenName == other.GivenName && FamilyName == other.FamilyName && Gender == other.Gender
+        && DateOfBirth == other.DateOfBirth && EstimatedAgeYears == other.EstimatedAgeYears
+        && Aliases.SequenceEqual(other.Aliases) && Citizenships.SequenceEqual(other.Citizenships)
+        && Languages.SequenceEqual(other.Languages);
+}
+
+public sealed record IdentificationPlace(string Place, string Country, string IdentifyingAgency);
+
+public sealed record Organisation(string Name, OrganisationKind Kind);
+
+public sealed record Guardian(string FullName, string Organisation, string? Contact);
+
+public sealed record PossibleDuplicate(
+    Guid OtherCaseId,
+    string OtherCaseReference,
+    double Score,
+    IReadOnlyList<string> MatchedOn,
+    PossibleDuplicateState State);

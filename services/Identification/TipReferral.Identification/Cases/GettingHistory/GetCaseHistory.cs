@@ -1,0 +1,20 @@
+using FluentValidation;
+using Grpc.Core;
+using TipReferral.ServiceDefaults.EventStore;
+using TipReferral.ServiceDefaults.Validation;
+using CaseHistory = TipReferral.Contracts.Common.V1.CaseHistory;
+using Proto = TipReferral.Contracts.Identification.V1;
+
+namespace TipReferral.Identification.Cases;
+
+public sealed class GetCaseHistoryValidator : AbstractValidator<Proto.GetCaseHistoryRequest>
+{
+    public GetCaseHistoryValidator() => RuleFor(x => x.CaseId).MustBeId();
+}
+
+public sealed partial class VictimCasesService
+{
+    /// <summary>Every stored event of the case, in order, with who, role, agency, country, when and why.</summary>
+    public override Task<CaseHistory> GetCaseHistory(Proto.GetCaseHistoryRequest request, ServerCallContext context) =>
+        session.ReadCaseHistoryAsync(ServiceName, Guid.Parse(request.CaseId), context.CancellationToken);
+}

@@ -1,0 +1,118 @@
+using Google.Protobuf.WellKnownTypes;
+using Proto = TipReferral.Contracts.Identification.V1;
+
+namespace TipReferral.Identification.Cases;
+
+/// <summary>
+/// Between the wire contract and the domain. Enums map by name (the proto's
+/// GENDER_FEMALE is C#'s Gender.Female on both sides); a test checks every value maps.
+/// </summary>
+public static class ProtoMapping
+{
+    public static TDomain ToDomain<TDomain>(System.Enum protoValue)
+        where TDomain : struct, System.Enum =>
+        System.Enum.Parse<TDomain>(protoValue.ToString());
+
+    public static TProto ToProto<TProto>(System.Enum domainValue)
+        where TProto : struct, System.Enum =>
+        System.Enum.Parse<TProto>(domainValue.ToString());
+
+    public static bool TryToDateOnly(Google.Type.Date? date, out DateOnly value)
+    {
+        value = default;
+        if (date is null || date.Year is < 1 or > 9999 || date.Month is < 1 or > 12 || date.Day < 1
+            || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
+        {
+            return false;
+        }
+
+        value = new DateOnly(date.Year, date.Month, date.Day);
+        return true;
+    }
+
+    public static PersonDetails ToDomain(this Proto.PersonDetails person) => new(
+        NullIfBlank(person.GivenName),
+        NullIfBlank(person.FamilyName),
+        [.. person.Aliases.Select(alias => alias.Trim()).Where(alias => alias.Length > 0)],
+        ToDomain<Gender>(person.Gender),
+        TryToDateOnly(person.DateOfBirth, out var born) ? born : null,
+        person.HasEstimatedAgeYears ? person.EstimatedAgeYears : null,
+        [.. person.Citizenships.Distinct()],
+        [.. person.Languages.Distinct()]);
+
+    public static Proto.PersonDetails ToProto(this PersonDetails person)
+    {
+        var proto = new Proto.PersonDetails
+        {
+            GivenName = person.GivenName ?? "",
+            FamilyName = person.FamilyName ?? "",
+            Aliases = { person.Aliases },
+            Gender = ToProto<Proto.Gender>(person.Gender),
+            Citizenships = { person.Citizenships },
+            Languages = { person.Languages },
+        };
+        if (person.DateOfBirth is { } born)
+        {
+            proto.DateOfBirth = new Google.Type.Date { Year = born.Year, Month = born.Month, Day = born.Day };
+        }
+
+        if (person.EstimatedAgeYears is { } age)
+        {
+            proto.EstimatedAgeYears = age;
+        }
+
+        return proto;
+    }
+
+    public static Proto.PossibleDuplicate ToProto(PossibleDuplicate duplicate) => new()
+    {
+        OtherCaseId = duplicate.OtherCaseId.ToString(),
+        OtherCaseReference = duplicate.OtherCaseReference,
+        Score = duplicate.Score,
+        MatchedOn = { duplicate.MatchedOn },
+        State = ToProto<Proto.PossibleDuplicateState>(duplicate.State),
+    };
+
+    public static Proto.VictimCaseDetails ToProto(this VictimCase victimCase)
+    {
+        var details = new Proto.VictimCaseDetails
+        {
+            CaseId = victimCase.Id.ToString(),
+            Reference = victimCase.Reference,
+            Version = victimCase.Version,
+            TraffickingStatus = ToProto<Proto.TraffickingStatus>(victimCase.Status),
+            IsPresumedChild = victimCase.IsPresumedChild,
+            IsClosed = victimCase.IsClosed,
+            Person = victimCase.Person.ToProto(),
+            IdentifiedAt = new Proto.IdentificationPlace
+            {
+                Place = victimCase.IdentifiedAt.Place,
+                Country = victimCase.IdentifiedAt.Country,
+                IdentifyingAgency = victimCase.IdentifiedAt.IdentifyingAgency,
+            },
+            FormsOfExploitation = { victimCase.FormsOfExploitation.Select(value => ToProto<Proto.ExploitationType>(value)) },
+            IndicatorsObserved = { victimCase.IndicatorsObserved.Select(value => ToProto<Proto.ControlIndicator>(value)) },
+            PossibleDuplicates = { victimCase.PossibleDuplicates.Select(ToProto) },
+            RegisteredAt = Timestamp.FromDateTimeOffset(victimCase.RegisteredAt),
+            UpdatedAt = Timestamp.FromDateTimeOffset(victimCase.UpdatedAt),
+        };
+        if (victimCase.DecidingOrganisation is { } organisation)
+        {
+            details.DecidingOrganisation = new Proto.Organisation { Name = organisation.Name, Kind = ToProto<Proto.OrganisationKind>(organisation.Kind) };
+        }
+
+        if (victimCase.Guardian is { } guardian)
+        {
+            details.Guardian = new Proto.Guardian { FullName = guardian.FullName, Organisation = guardian.Organisation, Contact = guardian.Contact ?? "" };
+        }
+
+        if (victimCase.ClosureReason is { } closure)
+        {
+            details.ClosureReason = ToProto<Proto.CaseClosureReason>(closure);
+        }
+
+        return details;
+    }
+
+    public static string? NullIfBlank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

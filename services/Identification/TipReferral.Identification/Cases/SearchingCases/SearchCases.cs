@@ -1,0 +1,111 @@
+using FluentValidation;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Marten;
+using Marten.Pagination;
+using TipReferral.Contracts.Common.V1;
+using TipReferral.ServiceDefaults.Validation;
+using Proto = TipReferral.Contracts.Identification.V1;
+
+namespace TipReferral.Identification.Cases;
+
+public sealed class SearchCasesValidator : AbstractValidator<Proto.SearchCasesRequest>
+{
+    public SearchCasesValidator()
+    {
+        RuleFor(x => x.Reference).MaximumLength(40);
+        RuleFor(x => x.Name).MaximumLength(RuleBuilderExtensions.MaxTextLength);
+        RuleFor(x => x.TraffickingStatus).IsInEnum();
+        RuleFor(x => x.Country).MustBeCountry().When(x => x.Country.Length > 0);
+        When(x => x.Page is not null, () =>
+        {
+            RuleFor(x => x.Page.Page).GreaterThanOrEqualTo(0);
+            RuleFor(x => x.Page.PageSize).InclusiveBetween(0, CaseSearch.MaxPageSize);
+        });
+    }
+}
+
+public static class CaseSearch
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    /// <summary>Name searches look at this many best candidates from the name index, then score them.</summary>
+    public const int NameCandidateLimit = 500;
+
+    public const double MinimumNameScore = 0.3;
+}
+
+public sealed partial class VictimCasesService
+{
+    public override async Task<Proto.SearchCasesResponse> SearchCases(Proto.SearchCasesRequest request, ServerCallContext context)
+    {
+        var cancellationToken = context.CancellationToken;
+        var page = Math.Max(request.Page?.Page ?? 0, 1);
+        var pageSize = request.Page?.PageSize is > 0 and var size ? size : CaseSearch.DefaultPageSize;
+
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            var cases = await Filtered(session.Query<VictimCase>(), request)
+                .OrderByDescending(c => c.RegisteredAt)
+                .ToPagedListAsync(page, pageSize, cancellationToken);
+            return Response(cases.Select(c => Summary(c, nameScore: 0)), page, pageSize, cases.TotalItemCount);
+        }
+
+        // Fuzzy: the name index narrows to the cases sharing most trigrams, then every
+        // candidate is scored on its actual names and filtered like the plain search.
+        var names = new[] { request.Name };
+        var candidates = await PossibleDuplicateFinder.CandidatesByNameAsync(session, nameIndex.Of(names), CaseSearch.NameCandidateLimit, cancellationToken);
+        var matches = Filtered(candidates.AsQueryable(), request)
+            .AsEnumerable()
+            .Select(c => (Case: c, Score: NameIndex.Similarity(names, c.Person.AllNames)))
+            .Where(match => match.Score >= CaseSearch.MinimumNameScore)
+            .OrderByDescending(match => match.Score)
+            .ThenByDescending(match => match.Case.RegisteredAt)
+            .ToList();
+        return Response(
+            matches.Skip((page - 1) * pageSize).Take(pageSize).Select(match => Summary(match.Case, match.Score)),
+            page, pageSize, matches.Count);
+    }
+
+    private static IQueryable<VictimCase> Filtered(IQueryable<VictimCase> cases, Proto.SearchCasesRequest request)
+    {
+        if (!string.IsNullOrWhiteSpace(request.Reference))
+        {
+            var reference = request.Reference.Trim().ToUpperInvariant();
+            cases = cases.Where(c => c.Reference == reference);
+        }
+
+        if (request.Country.Length > 0)
+        {
+            cases = cases.Where(c => c.IdentifiedAt.Country == request.Country);
+        }
+
+        if (request.TraffickingStatus != Proto.TraffickingStatus.Unspecified)
+        {
+            var status = ProtoMapping.ToDomain<TraffickingStatus>(request.TraffickingStatus);
+            cases = cases.Where(c => c.Status == status);
+        }
+
+        return cases;
+    }
+
+    private static Proto.CaseSummary Summary(VictimCase c, double nameScore) => new()
+    {
+        CaseId = c.Id.ToString(),
+        Reference = c.Reference,
+        DisplayName = c.Person.AllNames.FirstOrDefault() ?? "",
+        TraffickingStatus = ProtoMapping.ToProto<Proto.TraffickingStatus>(c.Status),
+        IsPresumedChild = c.IsPresumedChild,
+        IsClosed = c.IsClosed,
+        Country = c.Country,
+        NameScore = Math.Round(nameScore, 3),
+        RegisteredAt = Timestamp.FromDateTimeOffset(c.RegisteredAt),
+    };
+
+    private static Proto.SearchCasesResponse Response(IEnumerable<Proto.CaseSummary> cases, int page, int pageSize, long total) => new()
+    {
+        Cases = { cases },
+        Page = new PageInfo { Page = page, PageSize = pageSize, TotalItems = total },
+    };
+}

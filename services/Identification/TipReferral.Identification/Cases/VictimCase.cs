@@ -1,0 +1,55 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Aggregation;
+using JasperFx.Events.Projections;
+
+namespace TipReferral.Identification.Cases;
+
+/// <summary>
+/// A victim case as the identification service knows it: the state its deciders decide on,
+/// and (stored inline, in the same transaction as the events) the document its queries read.
+/// Immutable: Marten 9 keeps fetched aggregates in an identity map, so nothing may mutate one.
+/// </summary>
+public sealed record VictimCase(
+    Guid Id,
+    string Reference,
+    long Version,
+    TraffickingStatus Status,
+    bool IsPresumedChild,
+    bool IsClosed,
+    PersonDetails Person,
+    IdentificationPlace IdentifiedAt,
+    IReadOnlyList<ExploitationType> FormsOfExploitation,
+    IReadOnlyList<ControlIndicator> IndicatorsObserved,
+    Organisation? DecidingOrganisation,
+    Guardian? Guardian,
+    IReadOnlyList<PossibleDuplicate> PossibleDuplicates,
+    CaseClosureReason? ClosureReason,
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<int> NameIndex)
+{
+    public string Country => IdentifiedAt.Country;
+
+    internal VictimCase WithDuplicateState(Guid otherCaseId, PossibleDuplicateState newState, DateTimeOffset at) => this with
+    {
+        PossibleDuplicates = [.. PossibleDuplicates.Select(d => d.OtherCaseId == otherCaseId ? d with { State = newState } : d)],
+        UpdatedAt = at,
+    };
+}
+
+/// <summary>Keeps the <see cref="VictimCase"/> document in step with its stream, inline.</summary>
+public sealed class VictimCaseProjection : SingleStreamProjection<VictimCase, Guid>
+{
+    public override VictimCase? Evolve(VictimCase? snapshot, Guid id, IEvent e) =>
+        VictimCaseDecider.Evolve(snapshot, e.Data) is { } evolved ? evolved with { Version = e.Version } : null;
+
+    public static void Register(StoreOptions opts)
+    {
+        opts.Projections.Add<VictimCaseProjection>(ProjectionLifecycle.Inline);
+        var cases = opts.Schema.For<VictimCase>();
+        cases.Index(x => x.Reference, index => index.IsUnique = true);
+        cases.Duplicate(x => x.NameIndex, pgType: "integer[]", configure: index => index.Method = Weasel.Postgresql.Tables.IndexMethod.gin);
+        cases.Index(x => x.IdentifiedAt.Country);
+    }
+}

@@ -1,0 +1,102 @@
+using TipReferral.Domain;
+
+namespace TipReferral.Identification.Cases;
+
+/// <summary>Every command on a victim case carries its id and the time it was issued (from the edge).</summary>
+public abstract record VictimCaseCommand(Guid CaseId, DateTimeOffset Now);
+
+/// <summary>
+/// The victim case's rules: state + command → events, pure. An empty result means the
+/// command had already taken effect (repeating a command is harmless); a broken rule
+/// throws <see cref="RuleViolationException"/> naming the rule.
+/// </summary>
+public static class VictimCaseDecider
+{
+    public const string CaseClosedRule = "case-closed";
+
+    public static IReadOnlyList<object> Decide(VictimCaseCommand command, VictimCase? state)
+    {
+        if (command is RegisterPresumedVictim register)
+        {
+            return Registration.Decide(register, state);
+        }
+
+        if (state is null)
+        {
+            throw new NotFoundException("case", command.CaseId.ToString());
+        }
+
+        if (state.IsClosed)
+        {
+            return command is CloseCase
+                ? []
+                : throw new RuleViolationException(CaseClosedRule, $"Case {state.Reference} is closed; nothing more can be recorded on it.");
+        }
+
+        return command switch
+        {
+            IdentifyFormally identify => FormalIdentification.Decide(identify, state),
+            AppointGuardian appoint => Guardianship.Decide(appoint, state),
+            CorrectPersonalDetails correct => PersonalDetailsCorrection.Decide(correct, state),
+            ResolvePossibleDuplicate resolve => DuplicateResolutions.Decide(resolve, state),
+            CloseCase close => Closure.Decide(close, state),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command"),
+        };
+    }
+
+    /// <summary>Folds events into a state: how deciders are tested with Given(events).</summary>
+    public static VictimCase? Fold(IEnumerable<object> events, VictimCase? state = null) =>
+        events.Aggregate(state, Evolve);
+
+    /// <summary>Folds one domain event into the state. Pure: tests call it without a database.</summary>
+    public static VictimCase? Evolve(VictimCase? state, object @event) => (state, @event) switch
+    {
+        (null, PresumedVictimRegistered registered) => new VictimCase(
+            registered.CaseId,
+            registered.Reference,
+            Version: 0,
+            TraffickingStatus.PresumedVictim,
+            registered.IsPresumedChild,
+            IsClosed: false,
+            registered.Person,
+            registered.IdentifiedAt,
+            registered.FormsOfExploitation,
+            registered.IndicatorsObserved,
+            DecidingOrganisation: null,
+            Guardian: null,
+            PossibleDuplicates: [],
+            ClosureReason: null,
+            registered.RegisteredAt,
+            registered.RegisteredAt,
+            registered.NameIndex),
+        (null, _) => null,
+        (_, PossibleDuplicateDetected detected) => state with
+        {
+            PossibleDuplicates = [.. state.PossibleDuplicates, new PossibleDuplicate(detected.OtherCaseId, detected.OtherCaseReference, detected.Score, detected.MatchedOn, PossibleDuplicateState.Pending)],
+        },
+        (_, PossibleDuplicateLinked linked) => state.WithDuplicateState(linked.OtherCaseId, PossibleDuplicateState.Linked, linked.LinkedAt),
+        (_, PossibleDuplicateDismissed dismissed) => state.WithDuplicateState(dismissed.OtherCaseId, PossibleDuplicateState.Dismissed, dismissed.DismissedAt),
+        (_, FormalIdentificationDecided decided) => state with
+        {
+            Status = decided.Outcome switch
+            {
+                IdentificationOutcome.IdentifiedAsVictim => TraffickingStatus.IdentifiedVictim,
+                IdentificationOutcome.NotAVictim => TraffickingStatus.NotAVictim,
+                _ => TraffickingStatus.SmuggledMigrantNotTrafficked,
+            },
+            DecidingOrganisation = decided.DecidingOrganisation,
+            UpdatedAt = decided.DecidedAt,
+        },
+        (_, GuardianAppointed appointed) => state with { Guardian = appointed.Guardian, UpdatedAt = appointed.AppointedAt },
+        (_, PersonalDetailsCorrected corrected) => state with
+        {
+            Person = corrected.Person,
+            IsPresumedChild = corrected.IsPresumedChild,
+            NameIndex = corrected.NameIndex,
+            UpdatedAt = corrected.CorrectedAt,
+        },
+        (_, VictimCaseClosed closed) => state with { IsClosed = true, ClosureReason = closed.ClosureReason, UpdatedAt = closed.ClosedAt },
+        _ => state,
+    };
+
+}

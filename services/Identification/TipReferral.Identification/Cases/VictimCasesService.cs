@@ -1,0 +1,45 @@
+using Marten;
+using TipReferral.Domain;
+using CaseVersion = TipReferral.Contracts.Common.V1.CaseVersion;
+using Proto = TipReferral.Contracts.Identification.V1;
+
+namespace TipReferral.Identification.Cases;
+
+/// <summary>
+/// The VictimCases gRPC service. Each capability adds its RPC to this partial class from its
+/// own slice folder; this part holds only the write path they share.
+/// </summary>
+public sealed partial class VictimCasesService(
+    IDocumentSession session,
+    TimeProvider clock,
+    NameIndex nameIndex,
+    PossibleDuplicateFinder duplicates) : Proto.VictimCases.VictimCasesBase
+{
+    public const string ServiceName = IdentificationModule.ServiceName;
+
+    /// <summary>
+    /// Fetch (refusing a stale expected version) → decide → append only what was decided →
+    /// commit. The version check is repeated at commit, so a concurrent write in between is
+    /// refused as well.
+    /// </summary>
+    private async Task<CaseVersion> DecideAsync(
+        string caseId, long? expectedVersion, Func<Guid, DateTimeOffset, VictimCaseCommand> command, CancellationToken cancellationToken)
+    {
+        var id = Guid.Parse(caseId);
+        var stream = expectedVersion is { } expected
+            ? await session.Events.FetchForWriting<VictimCase>(id, expected, cancellationToken)
+            : await session.Events.FetchForWriting<VictimCase>(id, cancellationToken);
+        var events = VictimCaseDecider.Decide(command(id, clock.GetUtcNow()), stream.Aggregate);
+        if (events.Count > 0)
+        {
+            stream.AppendMany(events);
+            await session.SaveChangesAsync(cancellationToken);
+        }
+
+        return new CaseVersion { CaseId = caseId, Version = stream.CurrentVersion ?? 0 };
+    }
+
+    private async Task<VictimCase> LoadAsync(string caseId, CancellationToken cancellationToken) =>
+        await session.LoadAsync<VictimCase>(Guid.Parse(caseId), cancellationToken)
+        ?? throw new NotFoundException("case", caseId);
+}

@@ -1,0 +1,33 @@
+using FluentValidation;
+using TipReferral.Identification.Cases;
+using TipReferral.Identification.Publishing;
+using TipReferral.ServiceDefaults.EventStore;
+using TipReferral.ServiceDefaults.Messaging;
+
+namespace TipReferral.Identification;
+
+public static class IdentificationModule
+{
+    public const string ServiceName = "identification";
+
+    public static WebApplicationBuilder AddIdentification(this WebApplicationBuilder builder)
+    {
+        builder.AddTipReferralMarten(ServiceName, opts =>
+            {
+                VictimCaseProjection.Register(opts);
+                CaseReferences.Register(opts);
+            })
+            .PublishIntegrationEvents<IdentificationIntegrationEvents>();
+        builder.AddTipReferralMessaging(ServiceName);
+
+        builder.Services.AddSingleton(NameIndex.FromConfiguration(builder.Configuration));
+        builder.Services.AddValidatorsFromAssemblyContaining<VictimCasesService>(includeInternalTypes: true);
+        return builder;
+    }
+
+    public static WebApplication MapIdentification(this WebApplication app)
+    {
+        app.MapGrpcService<VictimCasesService>();
+        return app;
+    }
+}
