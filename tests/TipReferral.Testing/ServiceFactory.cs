@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TipReferral.Domain;
@@ -87,7 +86,9 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        // UseSetting, not ConfigureAppConfiguration: Program reads configuration while it builds,
+        // before configuration callbacks of the factory would run.
+        var configuration = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Postgres"] = PostgresConnectionString,
             ["Marten:Schema"] = Schema,
@@ -100,7 +101,12 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
             ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
             ["Kestrel:Endpoints:Http:Url"] = HttpAddress.ToString(),
             ["Kestrel:Endpoints:Http:Protocols"] = "Http1",
-        }).AddInMemoryCollection(settings));
+        };
+        foreach (var (key, value) in configuration.Concat(settings))
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

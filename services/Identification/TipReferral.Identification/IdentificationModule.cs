@@ -21,6 +21,7 @@ public static class IdentificationModule
         builder.AddTipReferralMessaging(ServiceName);
 
         builder.Services.AddSingleton(NameIndex.FromConfiguration(builder.Configuration));
+        builder.Services.AddSingleton<PossibleDuplicateFinder>();
         builder.Services.AddValidatorsFromAssemblyContaining<VictimCasesService>(includeInternalTypes: true);
         return builder;
     }

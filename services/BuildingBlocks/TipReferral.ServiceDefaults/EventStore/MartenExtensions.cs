@@ -33,6 +33,7 @@ public static class MartenExtensions
                 opts.Events.DatabaseSchemaName = schema;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 opts.Events.MetadataConfig.EnableAll();
+                opts.Events.MetadataConfig.UserNameEnabled = true; // not part of EnableAll()
 
                 // The unpatched DistributedLock.Postgres this build uses refuses Marten's default
                 // session-scoped advisory lock; the transaction-scoped one works (ENVIRONMENT.md).

@@ -30,6 +30,13 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
             logger.LogInformation("{Method} refused: {Code} {Message}", context.Method, status.Code, status.Message);
             throw status.ToRpcException();
         }
+        catch (Exception exception) when (exception is not RpcException and not OperationCanceledException)
+        {
+            // A fault of ours, not the caller's: logged in full, answered without internals.
+            var traceId = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.GetHttpContext().TraceIdentifier;
+            logger.LogError(exception, "{Method} failed unexpectedly (trace {TraceId})", context.Method, traceId);
+            throw new RpcException(new global::Grpc.Core.Status(StatusCode.Internal, $"An unexpected error occurred; it was logged under trace id {traceId}."));
+        }
     }
 
     public static Google.Rpc.Status? Map(Exception exception) => exception switch

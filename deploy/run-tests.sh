@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test of the solution against real PostgreSQL and RabbitMQ on loopback (started,
+# or reused, by deploy/infra/start.sh), and ends with one line: "N passed, N failed, N skipped".
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+# The infrastructure prints the two connection strings the tests read as export lines.
+eval "$("$root/deploy/infra/start.sh")"
+
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+status=0
+# In CI (CI=true) Directory.Build.props turns every warning into an error.
+dotnet test "$root/TipReferral.sln" -c Release --logger trx --results-directory "$results" || status=$?
+
+passed=0 failed=0 skipped=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
+  value() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + $(value notExecuted)))
+done
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test failed before or outside the tests (see above)." >&2
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Starts the whole system on this machine without Docker: PostgreSQL and RabbitMQ on
+# loopback, every service, and demo data; then prints a call to try. Safe to run again:
+# running parts are reused, demo data is added once. Stop with deploy/stop-system.sh.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+eval "$("$root/deploy/infra/start.sh")"
+
+run_dir="$root/.local/run"
+mkdir -p "$run_dir"
+
+# Demo secrets only: a deployment injects its own (see README, "Configuration").
+export ASPNETCORE_ENVIRONMENT=Development
+export ConnectionStrings__Postgres="$TIPREFERRAL_POSTGRES"
+export RabbitMq__Uri="$TIPREFERRAL_RABBITMQ"
+export Auth__SigningKey="${Auth__SigningKey:-development-only-signing-key-not-for-production-use-0001}"
+export Search__NameIndexKey="${Search__NameIndexKey:-development-only-name-index-key-not-for-production-0001}"
+
+echo "[system] building services (Release)..." >&2
+dotnet build "$root/TipReferral.sln" -c Release -v quiet -nologo >"$run_dir/build.log" 2>&1 \
+  || { tail -n 40 "$run_dir/build.log" >&2; exit 1; }
+
+# name|project|REST+health port|gRPC port
+services=(
+  "identification|services/Identification/TipReferral.Identification|5100|5101"
+)
+
+for service in "${services[@]}"; do
+  IFS='|' read -r name project http_port grpc_port <<<"$service"
+  pid_file="$run_dir/$name.pid"
+  if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
+    echo "[system] $name already running (pid $(cat "$pid_file"))" >&2
+    continue
+  fi
+  dll="$root/$project/bin/Release/net10.0/$(basename "$project").dll"
+  Kestrel__Endpoints__Http__Url="http://127.0.0.1:$http_port" Kestrel__Endpoints__Http__Protocols=Http1 \
+  Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$grpc_port" Kestrel__Endpoints__Grpc__Protocols=Http2 \
+    setsid nohup dotnet "$dll" --contentRoot "$root/$project" >"$run_dir/$name.log" 2>&1 </dev/null &
+  echo $! >"$pid_file"
+  echo "[system] started $name (pid $!), log: $run_dir/$name.log" >&2
+done
+
+for service in "${services[@]}"; do
+  IFS='|' read -r name _ http_port _ <<<"$service"
+  for _ in $(seq 1 60); do
+    curl -fs "http://127.0.0.1:$http_port/health/ready" >/dev/null 2>&1 && break
+    sleep 1
+  done
+  curl -fs "http://127.0.0.1:$http_port/health/ready" >/dev/null \
+    || { echo "[system] $name did not become ready; see $run_dir/$name.log" >&2; tail -n 30 "$run_dir/$name.log" >&2; exit 1; }
+  echo "[system] $name ready on http://127.0.0.1:$http_port (REST) and :$((http_port + 1)) (gRPC)" >&2
+done
+
+devtools="$root/deploy/tools/TipReferral.DevTools/bin/Release/net10.0/TipReferral.DevTools.dll"
+dotnet "$devtools" seed http://127.0.0.1:5101
+
+token="$(dotnet "$devtools" token Screener NG demo-screener-ng "NAPTIP Lagos")"
+cat <<EOT
+
+TipReferral is running. Try, as a screener in Nigeria:
+
+  TOKEN=$token
+  curl -s -H "Authorization: Bearer \$TOKEN" 'http://127.0.0.1:5100/v1/cases?country=NG'
+  curl -s -H "Authorization: Bearer \$TOKEN" 'http://127.0.0.1:5100/v1/cases?name=amina%20bello'
+
+A token for another role or country:  dotnet $devtools token <Role> <CC>
+Stop everything:                      deploy/stop-system.sh
+EOT

@@ -1,0 +1,42 @@
+using Grpc.Core;
+using TipReferral.Contracts.Identification.V1;
+using TipReferral.Domain;
+using TipReferral.Identification;
+using TipReferral.Testing;
+
+namespace TipReferral.Identification.Tests;
+
+/// <summary>The identification service on a real server, shared by a test class.</summary>
+public sealed class IdentificationService() : ServiceFactory<Program>(IdentificationModule.ServiceName)
+{
+    public static readonly Caller ScreenerInNigeria = new("screener-ng-1", "Screener", "NAPTIP Lagos", "NG");
+    public static readonly Caller AuthorityInNigeria = new("naptip-officer-7", "Supervisor", "NAPTIP Abuja", "NG");
+
+    public VictimCases.VictimCasesClient ClientFor(Caller caller) => new(ChannelFor(caller));
+
+    public static RegisterPresumedVictimRequest ARegistration(string givenName = "Amina", string familyName = "Bello", string country = "NG") => new()
+    {
+        Person = new PersonDetails
+        {
+            GivenName = givenName,
+            FamilyName = familyName,
+            Gender = Gender.Female,
+            DateOfBirth = new Google.Type.Date { Year = 1999, Month = 4, Day = 12 },
+            Citizenships = { "NG" },
+            Languages = { "en", "yo" },
+        },
+        IdentifiedAt = new IdentificationPlace { Place = "Lagos, Ikeja", Country = country, IdentifyingAgency = "NAPTIP Lagos" },
+        FormsOfExploitation = { ExploitationType.Sexual },
+        IndicatorsObserved = { ControlIndicator.DebtBondage, ControlIndicator.WithholdsDocuments },
+    };
+}
+
+public static class RpcAssert
+{
+    public static async Task<RpcException> Refused(StatusCode code, Func<Task> call)
+    {
+        var exception = await Should.ThrowAsync<RpcException>(call);
+        exception.StatusCode.ShouldBe(code, exception.Status.Detail);
+        return exception;
+    }
+}
