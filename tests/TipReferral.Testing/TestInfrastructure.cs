@@ -27,14 +27,14 @@ public static class TestInfrastructure
         var rabbitMq = Environment.GetEnvironmentVariable(RabbitMqVariable);
         if (string.IsNullOrEmpty(postgres) && DockerIsAvailable())
         {
-            var container = new PostgreSqlBuilder().WithImage("postgres:15").Build();
+            var container = new PostgreSqlBuilder("postgres:15").Build();
             await container.StartAsync();
             postgres = container.GetConnectionString();
         }
 
         if (string.IsNullOrEmpty(rabbitMq) && DockerIsAvailable())
         {
-            var container = new RabbitMqBuilder().WithImage("rabbitmq:3.13").Build();
+            var container = new RabbitMqBuilder("rabbitmq:3.13").Build();
             await container.StartAsync();
             rabbitMq = container.GetConnectionString();
         }

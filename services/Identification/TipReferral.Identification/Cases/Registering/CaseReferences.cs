@@ -15,7 +15,7 @@ public static class CaseReferences
 
     public static void Register(StoreOptions opts)
     {
-        var table = new Table(new Weasel.Postgresql.PostgresqlObjectName(opts.DatabaseSchemaName, TableName));
+        var table = new Table($"{opts.DatabaseSchemaName}.{TableName}");
         table.AddColumn<string>("country").AsPrimaryKey();
         table.AddColumn<int>("year").AsPrimaryKey();
         table.AddColumn<int>("last_number").NotNull();

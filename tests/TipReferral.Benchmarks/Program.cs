@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using TipReferral.Identification.Tests;
+
+// Registration latency through the real gRPC API, real Kestrel, PostgreSQL and RabbitMQ
+// (start them with deploy/infra/start.sh; TIPREFERRAL_POSTGRES / TIPREFERRAL_RABBITMQ override).
+const int Warmup = 20;
+const int Sequential = 200;
+const int Concurrent = 200;
+const int Parallelism = 8;
+
+// Outside a test host WebApplicationFactory does not find the service's content root by itself.
+var repository = new DirectoryInfo(AppContext.BaseDirectory);
+while (!File.Exists(Path.Combine(repository.FullName, "TipReferral.sln")))
+{
+    repository = repository.Parent ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
+}
+
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TIPREFERRAL_IDENTIFICATION",
+    Path.Combine(repository.FullName, "services", "Identification", "TipReferral.Identification"));
+
+await using var service = new IdentificationService();
+await service.InitializeAsync();
+var client = service.ClientFor(IdentificationService.ScreenerInNigeria);
+
+for (var i = 0; i < Warmup; i++)
+{
+    await client.RegisterPresumedVictimAsync(IdentificationService.ARegistration($"Warm{i}", "Up"));
+}
+
+var latencies = new List<double>(Sequential);
+for (var i = 0; i < Sequential; i++)
+{
+    var started = Stopwatch.GetTimestamp();
+    await client.RegisterPresumedVictimAsync(IdentificationService.ARegistration($"Sequential{i}", "Bench"));
+    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+}
+
+latencies.Sort();
+Console.WriteLine($"register, sequential ({Sequential} calls): p50 {Percentile(50):F1} ms, p95 {Percentile(95):F1} ms, p99 {Percentile(99):F1} ms, max {latencies[^1]:F1} ms");
+
+var wall = Stopwatch.StartNew();
+await Parallel.ForEachAsync(Enumerable.Range(0, Concurrent), new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (i, token) =>
+    await client.RegisterPresumedVictimAsync(IdentificationService.ARegistration($"Parallel{i}", "Bench", i % 2 == 0 ? "NG" : "GH"), cancellationToken: token));
+wall.Stop();
+Console.WriteLine($"register, {Parallelism} in parallel ({Concurrent} calls, two countries): {Concurrent / wall.Elapsed.TotalSeconds:F0} registrations/s");
+
+double Percentile(int p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p / 100.0 * latencies.Count) - 1)];
