@@ -91,11 +91,11 @@ public sealed class RecordingConsumer<T>(MessageLog<T> log) : IConsumer<T>
 public static class TestBusExtensions
 {
     /// <summary>Registers a temporary-queue consumer that records <typeparamref name="T"/> into a <see cref="MessageLog{T}"/>.</summary>
-    public static MessageLog<T> Record<T>(this IBusRegistrationConfigurator bus, IServiceCollection services)
+    public static MessageLog<T> Record<T>(this IBusRegistrationConfigurator bus)
         where T : class
     {
         var log = new MessageLog<T>();
-        services.AddSingleton(log);
+        bus.AddSingleton(log);
         bus.AddConsumer<RecordingConsumer<T>>().Endpoint(endpoint => endpoint.Temporary = true);
         return log;
     }

@@ -11,7 +11,7 @@ public sealed class EndToEndTests(IdentificationService service) : IClassFixture
     {
         MessageLog<VictimIdentifiedIntegrationEvent>? identified = null;
         await using var otherService = await TestBus.StartAsync(service.RabbitMqUri, service.EntityPrefix,
-            bus => identified = bus.Record<VictimIdentifiedIntegrationEvent>(bus));
+            bus => identified = bus.Record<VictimIdentifiedIntegrationEvent>());
 
         var registered = await service.ClientFor(ScreenerInNigeria).RegisterPresumedVictimAsync(ARegistration());
         await service.ClientFor(AuthorityInNigeria).IdentifyFormallyAsync(new IdentifyFormallyRequest

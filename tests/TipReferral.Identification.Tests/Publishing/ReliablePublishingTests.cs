@@ -61,7 +61,7 @@ public sealed class ReliablePublishingTests(IdentificationServiceBehindBrokerPro
             bus =>
             {
                 bus.AddConsumer<RegistrationTallyConsumer>().Endpoint(endpoint => endpoint.Temporary = true);
-                deliveries = bus.Record<VictimCaseRegisteredIntegrationEvent>(bus);
+                deliveries = bus.Record<VictimCaseRegisteredIntegrationEvent>();
             },
             services => services.AddMarten(opts =>
             {

@@ -66,11 +66,6 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
             Code = (int)Code.Aborted,
             Message = "The case was changed by someone else since the version this request was based on; read it again and retry.",
         },
-        UnauthorizedAccessException => new Google.Rpc.Status
-        {
-            Code = (int)Code.PermissionDenied,
-            Message = exception.Message,
-        },
         _ => null,
     };
 

@@ -17,16 +17,11 @@ public interface ICallerAccessor
 {
     /// <summary>The authenticated caller, or null outside a request (e.g. the async daemon).</summary>
     Caller? Current { get; }
-
-    /// <summary>The authenticated caller; a token without the TipReferral claims cannot act.</summary>
-    Caller Required { get; }
 }
 
 public sealed class HttpCallerAccessor(IHttpContextAccessor http) : ICallerAccessor
 {
     public Caller? Current => http.HttpContext?.User is { Identity.IsAuthenticated: true } user ? FromClaims(user) : null;
-
-    public Caller Required => Current ?? throw new UnauthorizedAccessException("The request carries no authenticated caller.");
 
     public static Caller? FromClaims(ClaimsPrincipal user)
     {

@@ -2,7 +2,6 @@ using FluentValidation;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Marten;
-using Marten.Pagination;
 using TipReferral.Contracts.Common.V1;
 using TipReferral.ServiceDefaults.Validation;
 using Proto = TipReferral.Contracts.Identification.V1;
@@ -46,10 +45,15 @@ public sealed partial class VictimCasesService
 
         if (string.IsNullOrWhiteSpace(request.Name))
         {
-            var cases = await Filtered(session.Query<VictimCase>(), request)
+            // Counted apart: a paged query's own total reads 0 on a page past the end.
+            var filtered = Filtered(session.Query<VictimCase>(), request);
+            var total = await filtered.CountAsync(cancellationToken);
+            var cases = await filtered
                 .OrderByDescending(c => c.RegisteredAt)
-                .ToPagedListAsync(page, pageSize, cancellationToken);
-            return Response(cases.Select(c => Summary(c, nameScore: 0)), page, pageSize, cases.TotalItemCount);
+                .Skip((page - 1) * pageSize)
+                .Take(pageSize)
+                .ToListAsync(cancellationToken);
+            return Response(cases.Select(c => Summary(c, nameScore: 0)), page, pageSize, total);
         }
 
         // Fuzzy: the name index narrows to the cases sharing most trigrams, then every
