@@ -83,8 +83,15 @@ public sealed record PersonDetails(
     {
         if (DateOfBirth is { } born)
         {
-            var age = today.Year - born.Year - (today < born.AddYears(today.Year - born.Year) ? 1 : 0);
-            return age < AgeOfMajority;
+            // Someone born on 29 February comes of age on 1 March in a common year: the later
+            // reading keeps the protection of a child for the one day in doubt.
+            var comingOfAge = born.AddYears(AgeOfMajority);
+            if (born is { Month: 2, Day: 29 } && comingOfAge.Day == 28)
+            {
+                comingOfAge = comingOfAge.AddDays(1);
+            }
+
+            return today < comingOfAge;
         }
 
         return EstimatedAgeYears is not { } estimated || estimated < AgeOfMajority;

@@ -36,6 +36,6 @@ public sealed class PersonDetailsValidator : AbstractValidator<Proto.PersonDetai
     private static bool IsPlausibleBirthDate(DateOnly born, TimeProvider clock)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return born <= today && born > today.AddYears(-OldestPlausibleAge);
+        return born <= today && born >= today.AddYears(-OldestPlausibleAge);
     }
 }

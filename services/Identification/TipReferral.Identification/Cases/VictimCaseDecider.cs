@@ -28,7 +28,8 @@ public static class VictimCaseDecider
 
         if (state.IsClosed)
         {
-            return command is CloseCase
+            // A negative identification closes the case in the same decision, so its retry meets a closed case.
+            return command is CloseCase || (command is IdentifyFormally identify && FormalIdentification.AlreadyDecidedAs(identify, state))
                 ? []
                 : throw new RuleViolationException(CaseClosedRule, $"Case {state.Reference} is closed; nothing more can be recorded on it.");
         }

@@ -1,3 +1,4 @@
+using TipReferral.Domain;
 using Marten;
 
 namespace TipReferral.Identification.Cases;
@@ -46,7 +47,8 @@ public sealed class PossibleDuplicateFinder(NameIndex nameIndex)
             matchedOn.Add("date_of_birth");
         }
 
-        var sharesCitizenship = person.Citizenships.Intersect(candidate.Person.Citizenships).Any();
+        // "XX" (stateless or unknown) says nothing about who the person is.
+        var sharesCitizenship = person.Citizenships.Intersect(candidate.Person.Citizenships).Any(code => code != CountryCodes.StatelessOrUnknown);
         if (sharesCitizenship)
         {
             matchedOn.Add("citizenship");

@@ -30,7 +30,7 @@ public static class FormalIdentification
     {
         if (state.Status != TraffickingStatus.PresumedVictim)
         {
-            return state.Status == StatusAfter(command.Outcome) && state.DecidingOrganisation == command.DecidingOrganisation
+            return AlreadyDecidedAs(command, state)
                 ? []
                 : throw new RuleViolationException(AlreadyDecidedRule,
                     $"Case {state.Reference} was already formally decided as {state.Status}; a different decision needs a review, not a second identification.");
@@ -47,6 +47,9 @@ public static class FormalIdentification
             _ => [decided, new VictimCaseClosed(command.CaseId, CaseClosureReason.RedirectedAsSmuggledMigrant, command.Reason, command.Now)],
         };
     }
+
+    public static bool AlreadyDecidedAs(IdentifyFormally command, VictimCase state) =>
+        state.Status == StatusAfter(command.Outcome) && state.DecidingOrganisation == command.DecidingOrganisation;
 
     public static TraffickingStatus StatusAfter(IdentificationOutcome outcome) => outcome switch
     {
