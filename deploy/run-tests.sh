@@ -11,6 +11,10 @@ eval "$("$root/deploy/infra/start.sh")"
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 status=0
+if [ "${CI:-}" = "true" ]; then
+  # House rule: the tree is `dotnet format` clean; CI refuses drift.
+  dotnet format "$root/TipReferral.sln" --verify-no-changes || { echo "dotnet format found changes to make (run: dotnet format TipReferral.sln)." >&2; status=1; }
+fi
 # In CI (CI=true) Directory.Build.props turns every warning into an error.
 dotnet test "$root/TipReferral.sln" -c Release --logger trx --results-directory "$results" || status=$?
 

@@ -62,10 +62,10 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         },
         ConcurrencyException or EventStreamUnexpectedMaxEventIdException
             or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException => new Google.Rpc.Status
-        {
-            Code = (int)Code.Aborted,
-            Message = "The case was changed by someone else since the version this request was based on; read it again and retry.",
-        },
+            {
+                Code = (int)Code.Aborted,
+                Message = "The case was changed by someone else since the version this request was based on; read it again and retry.",
+            },
         _ => null,
     };
 
