@@ -15,6 +15,8 @@ set -euo pipefail
 SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=SCRIPTDIR/env.sh
 source "$SCRIPT_DIR/env.sh"
+# shellcheck source=SCRIPTDIR/lib.sh
+source "$SCRIPT_DIR/lib.sh"
 # Every path below is absolute; a neutral cwd keeps postgres tools from
 # complaining when the caller sits somewhere they cannot read (e.g. /root).
 cd /
@@ -29,9 +31,7 @@ RABBIT_NODE=$TIPREFERRAL_RABBIT_NODENAME
 PG_WAIT_SECONDS=60
 RABBIT_WAIT_SECONDS=90
 
-log() { printf '[infra] %s\n' "$*" >&2; }
 die() { printf '[infra] ERROR: %s\n' "$*" >&2; exit 1; }
-is_root() { [[ $(id -u) -eq 0 ]]; }
 may_install() { is_root && [[ -z ${TIPREFERRAL_NO_INSTALL:-} ]]; }
 
 show_log_tail() {
@@ -100,45 +100,6 @@ apt_install() {
 }
 
 # --- PostgreSQL ------------------------------------------------------------------
-
-PG_BIN=
-find_pg_bin() {
-    local p
-    if p=$(command -v pg_ctl 2>/dev/null); then
-        # /usr/local/bin/pg_ctl may be a symlink; the real dir also has
-        # initdb/pg_isready/psql of the matching version.
-        p=$(dirname -- "$(readlink -f -- "$p")")
-        if [[ -x $p/initdb ]]; then
-            PG_BIN=$p
-            return 0
-        fi
-    fi
-    p=$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -type d -name bin 2>/dev/null | sort -V | tail -n 1)
-    if [[ -n $p && -x $p/pg_ctl && -x $p/initdb ]]; then
-        PG_BIN=$p
-        return 0
-    fi
-    return 1
-}
-
-pg_tool() {
-    # Prefer the tool matching the server version, fall back to PATH.
-    if [[ -n $PG_BIN && -x $PG_BIN/$1 ]]; then
-        printf '%s\n' "$PG_BIN/$1"
-    else
-        command -v "$1"
-    fi
-}
-
-# initdb/pg_ctl refuse to run as root, so as root they run as the postgres OS
-# user (from cwd /, see top, which that user can enter unlike /root).
-as_pg() {
-    if is_root; then
-        su postgres -s /bin/bash -c "$(printf '%q ' "$@")" 9>&-
-    else
-        "$@" 9>&-
-    fi
-}
 
 pg_answers() {
     local isready

@@ -7,6 +7,8 @@ set -euo pipefail
 SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=SCRIPTDIR/env.sh
 source "$SCRIPT_DIR/env.sh"
+# shellcheck source=SCRIPTDIR/lib.sh
+source "$SCRIPT_DIR/lib.sh"
 # Every path below is absolute; a neutral cwd keeps postgres tools from
 # complaining when the caller sits somewhere they cannot read (e.g. /root).
 cd /
@@ -14,9 +16,6 @@ cd /
 STATE=$TIPREFERRAL_STATE_DIR
 PGDATA_DIR=$STATE/pgdata
 PID_FILE=$STATE/rabbitmq/rabbitmq.pid
-
-log() { printf '[infra] %s\n' "$*" >&2; }
-is_root() { [[ $(id -u) -eq 0 ]]; }
 
 if [[ ! -d $STATE ]]; then
     log "no state dir $STATE - nothing to stop"
@@ -27,32 +26,13 @@ fi
 exec 9>"$STATE/.lock"
 flock -w 300 9 || { log "timed out waiting for $STATE/.lock"; exit 1; }
 
-# pg_ctl refuses root; the cluster belongs to the postgres OS user then.
-as_pg() {
-    if is_root; then
-        su postgres -s /bin/bash -c "$(printf '%q ' "$@")" 9>&-
-    else
-        "$@" 9>&-
-    fi
-}
-
-find_pg_ctl() {
-    local p
-    if p=$(command -v pg_ctl 2>/dev/null); then
-        readlink -f -- "$p"
-        return 0
-    fi
-    p=$(find /usr/lib/postgresql -mindepth 3 -maxdepth 3 -path '*/bin/pg_ctl' 2>/dev/null | sort -V | tail -n 1)
-    [[ -n $p ]] && printf '%s\n' "$p"
-}
-
 stop_postgres() {
     local pg_ctl
     if [[ ! -s $PGDATA_DIR/PG_VERSION ]]; then
         log "PostgreSQL: no cluster in $PGDATA_DIR - nothing to stop"
         return 0
     fi
-    if ! pg_ctl=$(find_pg_ctl); then
+    if ! find_pg_bin || ! pg_ctl=$(pg_tool pg_ctl); then
         log "PostgreSQL: pg_ctl not found - cannot stop"
         return 1
     fi
