@@ -29,6 +29,16 @@ public sealed class IdentificationService() : ServiceFactory<Program>(Identifica
         FormsOfExploitation = { ExploitationType.Sexual },
         IndicatorsObserved = { ControlIndicator.DebtBondage, ControlIndicator.WithholdsDocuments },
     };
+
+    /// <summary>NAPTIP identifies the registered person as a victim, based on the registration's version.</summary>
+    public static IdentifyFormallyRequest AnIdentification(RegisterPresumedVictimResponse registered, string reason = "Confirmed") => new()
+    {
+        CaseId = registered.CaseId,
+        ExpectedVersion = registered.Version,
+        Outcome = IdentificationOutcome.IdentifiedAsVictim,
+        DecidingOrganisation = new Organisation { Name = "NAPTIP", Kind = OrganisationKind.GovernmentAgency },
+        Reason = reason,
+    };
 }
 
 public static class RpcAssert

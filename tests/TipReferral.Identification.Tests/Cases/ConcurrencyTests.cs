@@ -20,14 +20,7 @@ public sealed class ConcurrencyTests(IdentificationService service) : IClassFixt
             Reason = "Spelling as in passport",
         });
 
-        await RpcAssert.Refused(StatusCode.Aborted, () => client.IdentifyFormallyAsync(new IdentifyFormallyRequest
-        {
-            CaseId = registered.CaseId,
-            ExpectedVersion = registered.Version,
-            Outcome = IdentificationOutcome.IdentifiedAsVictim,
-            DecidingOrganisation = new Organisation { Name = "NAPTIP", Kind = OrganisationKind.GovernmentAgency },
-            Reason = "Confirmed",
-        }).ResponseAsync);
+        await RpcAssert.Refused(StatusCode.Aborted, () => client.IdentifyFormallyAsync(AnIdentification(registered)).ResponseAsync);
 
         var history = await client.GetCaseHistoryAsync(new GetCaseHistoryRequest { CaseId = registered.CaseId });
         history.Entries.Select(e => e.EventType).ShouldBe(["PresumedVictimRegistered", "PersonalDetailsCorrected"]);

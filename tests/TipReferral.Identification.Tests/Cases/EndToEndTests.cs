@@ -14,14 +14,8 @@ public sealed class EndToEndTests(IdentificationService service) : IClassFixture
             bus => identified = bus.Record<VictimIdentifiedIntegrationEvent>());
 
         var registered = await service.ClientFor(ScreenerInNigeria).RegisterPresumedVictimAsync(ARegistration());
-        await service.ClientFor(AuthorityInNigeria).IdentifyFormallyAsync(new IdentifyFormallyRequest
-        {
-            CaseId = registered.CaseId,
-            ExpectedVersion = registered.Version,
-            Outcome = IdentificationOutcome.IdentifiedAsVictim,
-            DecidingOrganisation = new Organisation { Name = "NAPTIP", Kind = OrganisationKind.GovernmentAgency },
-            Reason = "Indicators of debt bondage confirmed in interview",
-        });
+        await service.ClientFor(AuthorityInNigeria).IdentifyFormallyAsync(
+            AnIdentification(registered, "Indicators of debt bondage confirmed in interview"));
 
         var announced = await identified!.WaitForAsync(e => e.CaseId == Guid.Parse(registered.CaseId));
         announced.CaseReference.ShouldBe(registered.Reference);

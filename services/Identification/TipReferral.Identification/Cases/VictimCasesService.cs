@@ -15,8 +15,6 @@ public sealed partial class VictimCasesService(
     NameIndex nameIndex,
     PossibleDuplicateFinder duplicates) : Proto.VictimCases.VictimCasesBase
 {
-    public const string ServiceName = IdentificationModule.ServiceName;
-
     /// <summary>
     /// Fetch (refusing a stale expected version) → decide → append only what was decided →
     /// commit. The version check is repeated at commit, so a concurrent write in between is

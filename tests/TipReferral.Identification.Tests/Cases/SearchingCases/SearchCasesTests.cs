@@ -101,14 +101,7 @@ public sealed class SearchCasesTests(IdentificationService service) : IClassFixt
         var familyName = Unique("Ogunleye");
         var identified = await RegisterAsync("Funmilayo", familyName);
         var presumed = await RegisterAsync("Funmilayo", familyName);
-        await service.ClientFor(AuthorityInNigeria).IdentifyFormallyAsync(new IdentifyFormallyRequest
-        {
-            CaseId = identified.CaseId,
-            ExpectedVersion = identified.Version,
-            Outcome = IdentificationOutcome.IdentifiedAsVictim,
-            DecidingOrganisation = new Organisation { Name = "NAPTIP", Kind = OrganisationKind.GovernmentAgency },
-            Reason = "Forced labour confirmed in interview",
-        });
+        await service.ClientFor(AuthorityInNigeria).IdentifyFormallyAsync(AnIdentification(identified, "Forced labour confirmed in interview"));
 
         var identifiedByName = await SearchAsync(new SearchCasesRequest { Name = $"Funmilayo {familyName}", TraffickingStatus = TraffickingStatus.IdentifiedVictim });
         var presumedByName = await SearchAsync(new SearchCasesRequest { Name = $"Funmilayo {familyName}", TraffickingStatus = TraffickingStatus.PresumedVictim });

@@ -16,5 +16,5 @@ public sealed partial class VictimCasesService
 {
     /// <summary>Every stored event of the case, in order, with who, role, agency, country, when and why.</summary>
     public override Task<CaseHistory> GetCaseHistory(Proto.GetCaseHistoryRequest request, ServerCallContext context) =>
-        session.ReadCaseHistoryAsync(ServiceName, Guid.Parse(request.CaseId), context.CancellationToken);
+        session.ReadCaseHistoryAsync(IdentificationModule.ServiceName, Guid.Parse(request.CaseId), context.CancellationToken);
 }
