@@ -2,6 +2,8 @@ using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
+using Marten;
+using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Grpc;
 using TipReferral.ServiceDefaults.Observability;
 using TipReferral.ServiceDefaults.Security;
@@ -12,21 +14,27 @@ public static class HostingExtensions
 {
     /// <summary>
     /// Telemetry, health checks, token authentication, an injectable clock and gRPC (with JSON
-    /// transcoding, reflection, validation and the central error map) for a TipReferral service.
+    /// transcoding, reflection, per-RPC access policies with their audit, validation and the
+    /// central error map) for a TipReferral service.
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
         builder.AddTipReferralTelemetry(serviceName);
         builder.AddTipReferralAuthentication();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new ServiceIdentity(serviceName));
+        builder.Services.AddScoped<CaseAccess>();
+        builder.Services.AddScoped<AccessAudit>();
+        builder.Services.ConfigureMarten(AccessRecord.Register);
         builder.Services.AddHealthChecks();
         builder.Services.AddGrpcHealthChecks();
         builder.Services.AddGrpcReflection();
         builder.Services
             .AddGrpc(grpc =>
             {
-                // Order matters: errors raised by validation are mapped too.
+                // Order matters: every refusal is mapped; access is decided before input is even read.
                 grpc.Interceptors.Add<ErrorMappingInterceptor>();
+                grpc.Interceptors.Add<AccessInterceptor>();
                 grpc.Interceptors.Add<ValidationInterceptor>();
             })
             .AddJsonTranscoding();

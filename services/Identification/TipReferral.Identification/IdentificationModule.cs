@@ -1,6 +1,7 @@
 using FluentValidation;
 using TipReferral.Identification.Cases;
 using TipReferral.Identification.Publishing;
+using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.EventStore;
 using TipReferral.ServiceDefaults.Messaging;
 
@@ -23,12 +24,14 @@ public static class IdentificationModule
         builder.Services.AddSingleton(NameIndex.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<PossibleDuplicateFinder>();
         builder.Services.AddValidatorsFromAssemblyContaining<VictimCasesService>(includeInternalTypes: true);
+        builder.Services.AddValidatorsFromAssemblyContaining<ReadAuditService>(includeInternalTypes: true);
         return builder;
     }
 
     public static WebApplication MapIdentification(this WebApplication app)
     {
-        app.MapGrpcService<VictimCasesService>();
+        app.MapTipReferralGrpcService<VictimCasesService>();
+        app.MapTipReferralGrpcService<ReadAuditService>();
         return app;
     }
 }

@@ -36,3 +36,53 @@ public sealed record VictimCaseClosedIntegrationEvent(
     string Country,
     string ClosureReason,
     DateTimeOffset ClosedAt);
+
+/// <summary>
+/// Consent to share for a purpose with a recipient (agency empty: any agency of the country).
+/// Services that share a person's data keep a ledger of these and check it first.
+/// </summary>
+public sealed record ConsentGivenIntegrationEvent(
+    Guid CaseId,
+    Guid ConsentId,
+    string Purpose,
+    string RecipientCountry,
+    string? RecipientAgency,
+    DateTimeOffset GivenAt,
+    DateTimeOffset? ExpiresAt);
+
+/// <summary>Withdrawn consent: whoever received data on its strength stops using it, and purges or masks it.</summary>
+public sealed record ConsentWithdrawnIntegrationEvent(
+    Guid CaseId,
+    Guid ConsentId,
+    string Purpose,
+    string RecipientCountry,
+    string? RecipientAgency,
+    DateTimeOffset WithdrawnAt);
+
+/// <summary>The case was shared with an agency of its own country for a purpose the person consented to.</summary>
+public sealed record VictimCaseSharedIntegrationEvent(
+    Guid CaseId,
+    string CaseReference,
+    string Country,
+    bool IsPresumedChild,
+    string Purpose,
+    string RecipientAgency,
+    DateTimeOffset SharedAt);
+
+/// <summary>The person's data was lawfully erased: every service destroys what it holds of it.</summary>
+public sealed record PersonalDataErasedIntegrationEvent(
+    Guid CaseId,
+    string Country,
+    DateTimeOffset ErasedAt);
+
+/// <summary>The person's identity is protected: every service shows the pseudonym to all without need to know.</summary>
+public sealed record IdentityProtectedIntegrationEvent(
+    Guid CaseId,
+    string Country,
+    string Pseudonym,
+    DateTimeOffset ProtectedAt);
+
+public sealed record IdentityProtectionLiftedIntegrationEvent(
+    Guid CaseId,
+    string Country,
+    DateTimeOffset LiftedAt);

@@ -19,8 +19,11 @@ public static class CaseHistoryReader
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <param name="masked">The caller may not see the person's identity: personal fields of the events are masked.</param>
+    private static readonly JsonSerializerOptions MaskedDataJson = DataJson;
+
     public static async Task<CaseHistory> ReadCaseHistoryAsync(
-        this IQuerySession session, string service, Guid caseId, CancellationToken cancellationToken)
+        this IQuerySession session, string service, Guid caseId, bool masked, CancellationToken cancellationToken)
     {
         var events = await session.Events.FetchStreamAsync(caseId, token: cancellationToken);
         if (events.Count == 0)
@@ -29,11 +32,11 @@ public static class CaseHistoryReader
         }
 
         var history = new CaseHistory { CaseId = caseId.ToString() };
-        history.Entries.AddRange(events.Select(e => ToHistoryEntry(e, service)));
+        history.Entries.AddRange(events.Select(e => ToHistoryEntry(e, service, masked)));
         return history;
     }
 
-    public static HistoryEntry ToHistoryEntry(IEvent e, string service) => new()
+    public static HistoryEntry ToHistoryEntry(IEvent e, string service, bool masked) => new()
     {
         Service = service,
         Version = e.Version,
@@ -49,7 +52,7 @@ public static class CaseHistoryReader
         Reason = e.Data is IHasReason { Reason: var reason } ? reason : "",
         CorrelationId = e.CorrelationId ?? "",
         CausationId = e.CausationId ?? "",
-        DataJson = JsonSerializer.Serialize(e.Data, e.EventType, DataJson),
+        DataJson = JsonSerializer.Serialize(e.Data, e.EventType, masked ? MaskedDataJson : DataJson),
     };
 
     private static string Header(IEvent e, string name) =>

@@ -7,6 +7,7 @@ using JasperFx;
 using JasperFx.Events;
 using Microsoft.Extensions.Logging;
 using TipReferral.Domain;
+using TipReferral.ServiceDefaults.Access;
 
 namespace TipReferral.ServiceDefaults.Grpc;
 
@@ -53,6 +54,12 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
                     Violations = { new PreconditionFailure.Types.Violation { Type = "RULE", Subject = rule.Rule, Description = rule.Message } },
                 }),
             },
+        },
+        AccessDeniedException denied => new Google.Rpc.Status
+        {
+            Code = (int)Code.PermissionDenied,
+            Message = denied.Message,
+            Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new ErrorInfo { Reason = denied.Rule, Domain = "tipreferral" }) },
         },
         NotFoundException notFound => new Google.Rpc.Status
         {

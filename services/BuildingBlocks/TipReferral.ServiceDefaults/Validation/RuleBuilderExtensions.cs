@@ -1,4 +1,5 @@
 using FluentValidation;
+using TipReferral.Contracts.Common.V1;
 using TipReferral.Domain;
 
 namespace TipReferral.ServiceDefaults.Validation;
@@ -27,6 +28,10 @@ public static class RuleBuilderExtensions
         where TEnum : struct, Enum =>
         rule.Must(value => Enum.IsDefined(value) && Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) != 0)
             .WithMessage("must be one of the listed values (not UNSPECIFIED)");
+
+    public static IRuleBuilderOptions<T, PageRequest?> MustBePage<T>(this IRuleBuilder<T, PageRequest?> rule) =>
+        rule.Must(page => page is null || (page.Page >= 0 && page.PageSize is >= 0 and <= Paging.MaxPageSize))
+            .WithMessage($"page must be 0 or more and page_size between 0 and {Paging.MaxPageSize}");
 
     public static IRuleBuilderOptions<T, long> MustBeVersion<T>(this IRuleBuilder<T, long> rule) =>
         rule.GreaterThanOrEqualTo(0).WithMessage("must be zero or more");

@@ -1,4 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
+using TipReferral.Contracts.Common.V1;
+using TipReferral.Domain;
 using Proto = TipReferral.Contracts.Identification.V1;
 
 namespace TipReferral.Identification.Cases;
@@ -73,7 +75,54 @@ public static class ProtoMapping
         State = ToProto<Proto.PossibleDuplicateState>(duplicate.State),
     };
 
-    public static Proto.VictimCaseDetails ToProto(this VictimCase victimCase)
+    public static ConsentRecipient ToDomain(this Proto.ConsentRecipient recipient) => new(recipient.Country, NullIfBlank(recipient.Agency));
+
+    public static Actor ToProto(this Caller caller) => new() { UserId = caller.UserId, Role = caller.Role, Agency = caller.Agency, Country = caller.Country };
+
+    public static Proto.Consent ToProto(this Consent consent)
+    {
+        var proto = new Proto.Consent
+        {
+            ConsentId = consent.ConsentId.ToString(),
+            Purpose = ToProto<Proto.ConsentPurpose>(consent.Purpose),
+            Recipient = new Proto.ConsentRecipient { Country = consent.Recipient.Country, Agency = consent.Recipient.Agency ?? "" },
+            GivenBy = ToProto<Proto.ConsentGiver>(consent.GivenBy),
+            GivenAt = Timestamp.FromDateTimeOffset(consent.GivenAt),
+            RecordedBy = consent.RecordedBy.ToProto(),
+        };
+        if (consent.ExpiresAt is { } expiresAt)
+        {
+            proto.ExpiresAt = Timestamp.FromDateTimeOffset(expiresAt);
+        }
+
+        if (consent.WithdrawnAt is { } withdrawnAt)
+        {
+            proto.WithdrawnAt = Timestamp.FromDateTimeOffset(withdrawnAt);
+        }
+
+        return proto;
+    }
+
+    public static Proto.ErasureState ToProto(this ErasureState erasure)
+    {
+        var proto = new Proto.ErasureState
+        {
+            Requested = true,
+            RequestedAt = Timestamp.FromDateTimeOffset(erasure.RequestedAt),
+            RequestedBy = erasure.RequestedBy.ToProto(),
+            Erased = erasure.ErasedAt is not null,
+        };
+        if (erasure.ErasedAt is { } erasedAt)
+        {
+            proto.ErasedAt = Timestamp.FromDateTimeOffset(erasedAt);
+            proto.ApprovedBy = erasure.ApprovedBy!.ToProto();
+        }
+
+        return proto;
+    }
+
+    /// <summary>The case as one caller may see it: call with <see cref="PersonalDataViews.AsSeenBy"/>'s result.</summary>
+    public static Proto.VictimCaseDetails ToProto(this VictimCase victimCase, PersonalDataState personalData)
     {
         var details = new Proto.VictimCaseDetails
         {
@@ -95,7 +144,15 @@ public static class ProtoMapping
             PossibleDuplicates = { victimCase.PossibleDuplicates.Select(ToProto) },
             RegisteredAt = Timestamp.FromDateTimeOffset(victimCase.RegisteredAt),
             UpdatedAt = Timestamp.FromDateTimeOffset(victimCase.UpdatedAt),
+            PersonalDataState = personalData,
+            Consents = { victimCase.Consents.Select(ToProto) },
+            IsIdentityProtected = victimCase.Protection is not null,
         };
+        if (victimCase.Erasure is { } erasure)
+        {
+            details.Erasure = erasure.ToProto();
+        }
+
         if (victimCase.DecidingOrganisation is { } organisation)
         {
             details.DecidingOrganisation = new Proto.Organisation { Name = organisation.Name, Kind = ToProto<Proto.OrganisationKind>(organisation.Kind) };

@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using TipReferral.Domain;
 using Marten;
 using Marten.Events.Aggregation;
 using JasperFx.Events.Projections;
@@ -30,6 +31,16 @@ public sealed record VictimCase(
     IReadOnlyList<int> NameIndex)
 {
     public string Country => IdentifiedAt.Country;
+
+    public IReadOnlyList<Consent> Consents { get; init; } = [];
+
+    /// <summary>A pending or completed lawful erasure; null when none was requested.</summary>
+    public ErasureState? Erasure { get; init; }
+
+    /// <summary>Identity protection (witness protection): null when the identity is not protected.</summary>
+    public IdentityProtection? Protection { get; init; }
+
+    public bool IsErased => Erasure?.ErasedAt is not null;
 
     internal VictimCase WithDuplicateState(Guid otherCaseId, PossibleDuplicateState newState, DateTimeOffset at) => this with
     {

@@ -26,12 +26,17 @@ public static class VictimCaseDecider
             throw new NotFoundException("case", command.CaseId.ToString());
         }
 
-        if (state.IsClosed)
+        if (state.IsClosed && !StaysPossibleOnClosedCase(command))
         {
             // A negative identification closes the case in the same decision, so its retry meets a closed case.
             return command is CloseCase || (command is IdentifyFormally identify && FormalIdentification.AlreadyDecidedAs(identify, state))
                 ? []
                 : throw new RuleViolationException(CaseClosedRule, $"Case {state.Reference} is closed; nothing more can be recorded on it.");
+        }
+
+        if (command is AppointGuardian or CorrectPersonalDetails)
+        {
+            PersonalDataErasure.EnsureNotErased(state);
         }
 
         return command switch
@@ -41,9 +46,24 @@ public static class VictimCaseDecider
             CorrectPersonalDetails correct => PersonalDetailsCorrection.Decide(correct, state),
             ResolvePossibleDuplicate resolve => DuplicateResolutions.Decide(resolve, state),
             CloseCase close => Closure.Decide(close, state),
+            RecordConsent record => ConsentRecording.Decide(record, state),
+            WithdrawConsent withdraw => ConsentWithdrawal.Decide(withdraw, state),
+            ShareCase share => CaseSharing.Decide(share, state),
+            RequestErasure request => PersonalDataErasure.Decide(request, state),
+            ApproveErasure approve => PersonalDataErasure.Decide(approve, state),
+            RejectErasure reject => PersonalDataErasure.Decide(reject, state),
+            ProtectIdentity protect => IdentityProtections.Decide(protect, state),
+            LiftIdentityProtection lift => IdentityProtections.Decide(lift, state),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command"),
         };
     }
+
+    /// <summary>
+    /// The person's rights outlive the case: consent can be withdrawn, data erased and an
+    /// identity protected (or no longer) after closure.
+    /// </summary>
+    private static bool StaysPossibleOnClosedCase(VictimCaseCommand command) =>
+        command is WithdrawConsent or RequestErasure or ApproveErasure or RejectErasure or ProtectIdentity or LiftIdentityProtection;
 
     /// <summary>Folds events into a state: how deciders are tested with Given(events).</summary>
     public static VictimCase? Fold(IEnumerable<object> events, VictimCase? state = null) =>
@@ -97,6 +117,11 @@ public static class VictimCaseDecider
             UpdatedAt = corrected.CorrectedAt,
         },
         (_, VictimCaseClosed closed) => state with { IsClosed = true, ClosureReason = closed.ClosureReason, UpdatedAt = closed.ClosedAt },
+        (_, ConsentRecorded recorded) => ConsentRecording.Evolve(state, recorded),
+        (_, ConsentWithdrawn withdrawn) => ConsentWithdrawal.Evolve(state, withdrawn),
+        (_, VictimCaseShared shared) => state with { UpdatedAt = shared.SharedAt },
+        (_, ErasureRequested or ErasureRejected or PersonalDataErased) => PersonalDataErasure.Evolve(state, @event),
+        (_, IdentityProtected or IdentityProtectionLifted) => IdentityProtections.Evolve(state, @event),
         _ => state,
     };
 

@@ -1,5 +1,6 @@
 using Marten;
 using TipReferral.Domain;
+using TipReferral.ServiceDefaults.Access;
 using CaseVersion = TipReferral.Contracts.Common.V1.CaseVersion;
 using Proto = TipReferral.Contracts.Identification.V1;
 
@@ -12,6 +13,7 @@ namespace TipReferral.Identification.Cases;
 public sealed partial class VictimCasesService(
     IDocumentSession session,
     TimeProvider clock,
+    CaseAccess access,
     NameIndex nameIndex,
     PossibleDuplicateFinder duplicates) : Proto.VictimCases.VictimCasesBase
 {
@@ -27,6 +29,11 @@ public sealed partial class VictimCasesService(
         var stream = expectedVersion is { } expected
             ? await session.Events.FetchForWriting<VictimCase>(id, expected, cancellationToken)
             : await session.Events.FetchForWriting<VictimCase>(id, cancellationToken);
+        if (stream.Aggregate is { } current)
+        {
+            access.EnsureMayReach(current.Country, id);
+        }
+
         var events = VictimCaseDecider.Decide(command(id, clock.GetUtcNow()), stream.Aggregate);
         if (events.Count > 0)
         {
@@ -37,7 +44,13 @@ public sealed partial class VictimCasesService(
         return new CaseVersion { CaseId = caseId, Version = stream.CurrentVersion ?? 0 };
     }
 
-    private async Task<VictimCase> LoadAsync(string caseId, CancellationToken cancellationToken) =>
-        await session.LoadAsync<VictimCase>(Guid.Parse(caseId), cancellationToken)
-        ?? throw new NotFoundException("case", caseId);
+    /// <summary>Loads a case to show its personal data: only within the caller's reach, and recorded as a read.</summary>
+    private async Task<VictimCase> LoadForReadingAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var victimCase = await session.LoadAsync<VictimCase>(Guid.Parse(caseId), cancellationToken)
+            ?? throw new NotFoundException("case", caseId);
+        access.EnsureMayReach(victimCase.Country, victimCase.Id);
+        access.RecordRead(victimCase.Id);
+        return victimCase;
+    }
 }

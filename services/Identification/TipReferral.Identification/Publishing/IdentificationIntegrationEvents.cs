@@ -7,8 +7,9 @@ using TipReferral.ServiceDefaults.Messaging;
 namespace TipReferral.Identification.Publishing;
 
 /// <summary>
-/// What other services learn from the identification service: facts about a case, never the
-/// person's details. Corrections of personal details and duplicate handling stay inside.
+/// What other services learn from the identification service: facts about a case, consents,
+/// erasures and identity protection, never the person's details. Corrections of personal
+/// details and duplicate handling stay inside.
 /// </summary>
 public sealed class IdentificationIntegrationEvents : IIntegrationEventMap
 {
@@ -20,7 +21,8 @@ public sealed class IdentificationIntegrationEvents : IIntegrationEventMap
                 registered.CaseId, registered.Reference, registered.IdentifiedAt.Country, registered.IsPresumedChild, registered.RegisteredAt);
         }
 
-        if (storedEvent.Data is not (FormalIdentificationDecided or GuardianAppointed or VictimCaseClosed))
+        if (storedEvent.Data is not (FormalIdentificationDecided or GuardianAppointed or VictimCaseClosed or ConsentRecorded or ConsentWithdrawn
+            or VictimCaseShared or PersonalDataErased or IdentityProtected or IdentityProtectionLifted))
         {
             return null;
         }
@@ -36,6 +38,16 @@ public sealed class IdentificationIntegrationEvents : IIntegrationEventMap
                 notIdentified.CaseId, victimCase.Reference, victimCase.Country, notIdentified.Outcome.ToString(), notIdentified.DecidedAt),
             GuardianAppointed appointed => new GuardianAppointedIntegrationEvent(appointed.CaseId, victimCase.Country, appointed.AppointedAt),
             VictimCaseClosed closed => new VictimCaseClosedIntegrationEvent(closed.CaseId, victimCase.Country, closed.ClosureReason.ToString(), closed.ClosedAt),
+            ConsentRecorded given => new ConsentGivenIntegrationEvent(
+                given.CaseId, given.ConsentId, given.Purpose.ToString(), given.Recipient.Country, given.Recipient.Agency, given.RecordedAt, given.ExpiresAt),
+            ConsentWithdrawn withdrawn => new ConsentWithdrawnIntegrationEvent(
+                withdrawn.CaseId, withdrawn.ConsentId, withdrawn.Purpose.ToString(), withdrawn.Recipient.Country, withdrawn.Recipient.Agency, withdrawn.WithdrawnAt),
+            VictimCaseShared shared => new VictimCaseSharedIntegrationEvent(
+                shared.CaseId, victimCase.Reference, victimCase.Country, victimCase.IsPresumedChild, shared.Purpose.ToString(), shared.Recipient.Agency!, shared.SharedAt),
+            PersonalDataErased erased => new PersonalDataErasedIntegrationEvent(erased.CaseId, victimCase.Country, erased.ErasedAt),
+            IdentityProtected protectedIdentity => new IdentityProtectedIntegrationEvent(
+                protectedIdentity.CaseId, victimCase.Country, protectedIdentity.Pseudonym, protectedIdentity.ProtectedAt),
+            IdentityProtectionLifted lifted => new IdentityProtectionLiftedIntegrationEvent(lifted.CaseId, victimCase.Country, lifted.LiftedAt),
             _ => null,
         };
     }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
+using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Validation;
 using CaseVersion = TipReferral.Contracts.Common.V1.CaseVersion;
 using Proto = TipReferral.Contracts.Identification.V1;
@@ -57,6 +58,7 @@ public sealed class AppointGuardianValidator : AbstractValidator<Proto.AppointGu
 
 public sealed partial class VictimCasesService
 {
+    [Access(Roles.ShelterStaff, Roles.CaseWorker, Roles.Supervisor)]
     public override Task<CaseVersion> AppointGuardian(Proto.AppointGuardianRequest request, ServerCallContext context) =>
         DecideAsync(
             request.CaseId,

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
+using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Validation;
 using CaseVersion = TipReferral.Contracts.Common.V1.CaseVersion;
 using Proto = TipReferral.Contracts.Identification.V1;
@@ -32,6 +33,7 @@ public sealed class CloseCaseValidator : AbstractValidator<Proto.CloseCaseReques
 
 public sealed partial class VictimCasesService
 {
+    [Access(Roles.CaseWorker, Roles.Supervisor)]
     public override Task<CaseVersion> CloseCase(Proto.CloseCaseRequest request, ServerCallContext context) =>
         DecideAsync(
             request.CaseId,

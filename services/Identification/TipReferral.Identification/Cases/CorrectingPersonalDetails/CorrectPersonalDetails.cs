@@ -1,6 +1,7 @@
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
+using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Validation;
 using CaseVersion = TipReferral.Contracts.Common.V1.CaseVersion;
 using Proto = TipReferral.Contracts.Identification.V1;
@@ -36,6 +37,7 @@ public sealed class CorrectPersonalDetailsValidator : AbstractValidator<Proto.Co
 
 public sealed partial class VictimCasesService
 {
+    [Access(Roles.Screener, Roles.ShelterStaff, Roles.CaseWorker, Roles.Supervisor)]
     public override Task<CaseVersion> CorrectPersonalDetails(Proto.CorrectPersonalDetailsRequest request, ServerCallContext context)
     {
         var person = request.Person.ToDomain();

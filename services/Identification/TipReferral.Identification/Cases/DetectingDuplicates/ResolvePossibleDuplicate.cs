@@ -1,6 +1,7 @@
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
+using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Validation;
 using CaseVersion = TipReferral.Contracts.Common.V1.CaseVersion;
 using Proto = TipReferral.Contracts.Identification.V1;
@@ -60,6 +61,7 @@ public sealed class ResolvePossibleDuplicateValidator : AbstractValidator<Proto.
 
 public sealed partial class VictimCasesService
 {
+    [Access(Roles.CaseWorker, Roles.Supervisor)]
     public override Task<CaseVersion> ResolvePossibleDuplicate(Proto.ResolvePossibleDuplicateRequest request, ServerCallContext context) =>
         DecideAsync(
             request.CaseId,

@@ -1,5 +1,7 @@
 using FluentValidation;
 using Grpc.Core;
+using TipReferral.Domain;
+using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Validation;
 using Proto = TipReferral.Contracts.Identification.V1;
 
@@ -12,6 +14,11 @@ public sealed class GetCaseValidator : AbstractValidator<Proto.GetCaseRequest>
 
 public sealed partial class VictimCasesService
 {
-    public override async Task<Proto.VictimCaseDetails> GetCase(Proto.GetCaseRequest request, ServerCallContext context) =>
-        (await LoadAsync(request.CaseId, context.CancellationToken)).ToProto();
+    [Access(Roles.Screener, Roles.ShelterStaff, Roles.CaseWorker, Roles.Supervisor, Roles.Prosecutor, Roles.LegalAidLawyer,
+        Roles.WitnessProtectionAuthority, Roles.DataProtectionOfficer, ReadsPersonalData = true)]
+    public override async Task<Proto.VictimCaseDetails> GetCase(Proto.GetCaseRequest request, ServerCallContext context)
+    {
+        var (victimCase, personalData) = (await LoadForReadingAsync(request.CaseId, context.CancellationToken)).AsSeenBy(access);
+        return victimCase.ToProto(personalData);
+    }
 }

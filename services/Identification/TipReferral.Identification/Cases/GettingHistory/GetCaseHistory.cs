@@ -1,7 +1,10 @@
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.ServiceDefaults.EventStore;
+using TipReferral.Domain;
+using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Validation;
+using TipReferral.Contracts.Common.V1;
 using CaseHistory = TipReferral.Contracts.Common.V1.CaseHistory;
 using Proto = TipReferral.Contracts.Identification.V1;
 
@@ -15,6 +18,12 @@ public sealed class GetCaseHistoryValidator : AbstractValidator<Proto.GetCaseHis
 public sealed partial class VictimCasesService
 {
     /// <summary>Every stored event of the case, in order, with who, role, agency, country, when and why.</summary>
-    public override Task<CaseHistory> GetCaseHistory(Proto.GetCaseHistoryRequest request, ServerCallContext context) =>
-        session.ReadCaseHistoryAsync(IdentificationModule.ServiceName, Guid.Parse(request.CaseId), context.CancellationToken);
+    [Access(Roles.Screener, Roles.ShelterStaff, Roles.CaseWorker, Roles.Supervisor, Roles.WitnessProtectionAuthority,
+        Roles.DataProtectionOfficer, ReadsPersonalData = true)]
+    public override async Task<CaseHistory> GetCaseHistory(Proto.GetCaseHistoryRequest request, ServerCallContext context)
+    {
+        var (_, personalData) = (await LoadForReadingAsync(request.CaseId, context.CancellationToken)).AsSeenBy(access);
+        return await session.ReadCaseHistoryAsync(
+            IdentificationModule.ServiceName, Guid.Parse(request.CaseId), masked: personalData == PersonalDataState.Masked, context.CancellationToken);
+    }
 }

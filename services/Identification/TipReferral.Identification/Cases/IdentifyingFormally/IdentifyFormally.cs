@@ -1,6 +1,7 @@
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
+using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Validation;
 using CaseVersion = TipReferral.Contracts.Common.V1.CaseVersion;
 using Proto = TipReferral.Contracts.Identification.V1;
@@ -78,6 +79,7 @@ public sealed class IdentifyFormallyValidator : AbstractValidator<Proto.Identify
 
 public sealed partial class VictimCasesService
 {
+    [Access(Roles.Supervisor)]
     public override Task<CaseVersion> IdentifyFormally(Proto.IdentifyFormallyRequest request, ServerCallContext context) =>
         DecideAsync(
             request.CaseId,

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
+using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Validation;
 using Proto = TipReferral.Contracts.Identification.V1;
 
@@ -71,9 +72,12 @@ public sealed class RegisterPresumedVictimValidator : AbstractValidator<Proto.Re
 
 public sealed partial class VictimCasesService
 {
+    [Access(Roles.Screener, Roles.ShelterStaff, Roles.CaseWorker, Roles.Supervisor)]
     public override async Task<Proto.RegisterPresumedVictimResponse> RegisterPresumedVictim(
         Proto.RegisterPresumedVictimRequest request, ServerCallContext context)
     {
+        // A case belongs to the country where the person was identified: only its own users register there.
+        access.EnsureMayReach(request.IdentifiedAt.Country);
         var cancellationToken = context.CancellationToken;
         var now = clock.GetUtcNow();
         var person = request.Person.ToDomain();

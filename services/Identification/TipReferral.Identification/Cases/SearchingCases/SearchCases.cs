@@ -3,6 +3,8 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Marten;
 using TipReferral.Contracts.Common.V1;
+using TipReferral.Domain;
+using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Validation;
 using Proto = TipReferral.Contracts.Identification.V1;
 
@@ -37,8 +39,15 @@ public static class CaseSearch
 
 public sealed partial class VictimCasesService
 {
+    [Access(Roles.Screener, Roles.ShelterStaff, Roles.CaseWorker, Roles.Supervisor, Roles.DataProtectionOfficer, ReadsPersonalData = true)]
     public override async Task<Proto.SearchCasesResponse> SearchCases(Proto.SearchCasesRequest request, ServerCallContext context)
     {
+        // Searches reach the caller's own country only; naming another country is refused, not silently narrowed.
+        if (request.Country.Length > 0)
+        {
+            access.EnsureMayReach(request.Country);
+        }
+
         var cancellationToken = context.CancellationToken;
         var page = Math.Max(request.Page?.Page ?? 0, 1);
         var pageSize = request.Page?.PageSize is > 0 and var size ? size : CaseSearch.DefaultPageSize;
@@ -46,43 +55,40 @@ public sealed partial class VictimCasesService
         if (string.IsNullOrWhiteSpace(request.Name))
         {
             // Counted apart: a paged query's own total reads 0 on a page past the end.
-            var filtered = Filtered(session.Query<VictimCase>(), request);
+            var filtered = Filtered(session.Query<VictimCase>(), request, access.Caller.Country);
             var total = await filtered.CountAsync(cancellationToken);
             var cases = await filtered
                 .OrderByDescending(c => c.RegisteredAt)
                 .Skip((page - 1) * pageSize)
                 .Take(pageSize)
                 .ToListAsync(cancellationToken);
-            return Response(cases.Select(c => Summary(c, nameScore: 0)), page, pageSize, total);
+            return Response([.. cases.Select(c => Summary(c, nameScore: 0))], page, pageSize, total);
         }
 
         // Fuzzy: the name index narrows to the cases sharing most trigrams, then every
         // candidate is scored on its actual names and filtered like the plain search.
         var names = new[] { request.Name };
         var candidates = await PossibleDuplicateFinder.CandidatesByNameAsync(session, nameIndex.Of(names), CaseSearch.NameCandidateLimit, cancellationToken);
-        var matches = Filtered(candidates.AsQueryable(), request)
+        var matches = Filtered(candidates.AsQueryable(), request, access.Caller.Country)
             .AsEnumerable()
-            .Select(c => (Case: c, Score: NameIndex.Similarity(names, c.Person.AllNames)))
+            .Select(c => c.AsSeenBy(access))
+            .Select(seen => (Case: seen.Case, Score: NameIndex.Similarity(names, seen.Case.Person.AllNames)))
             .Where(match => match.Score >= CaseSearch.MinimumNameScore)
             .OrderByDescending(match => match.Score)
             .ThenByDescending(match => match.Case.RegisteredAt)
             .ToList();
         return Response(
-            matches.Skip((page - 1) * pageSize).Take(pageSize).Select(match => Summary(match.Case, match.Score)),
+            [.. matches.Skip((page - 1) * pageSize).Take(pageSize).Select(match => Summary(match.Case, match.Score))],
             page, pageSize, matches.Count);
     }
 
-    private static IQueryable<VictimCase> Filtered(IQueryable<VictimCase> cases, Proto.SearchCasesRequest request)
+    private static IQueryable<VictimCase> Filtered(IQueryable<VictimCase> cases, Proto.SearchCasesRequest request, string callerCountry)
     {
+        cases = cases.Where(c => c.IdentifiedAt.Country == callerCountry);
         if (!string.IsNullOrWhiteSpace(request.Reference))
         {
             var reference = request.Reference.Trim().ToUpperInvariant();
             cases = cases.Where(c => c.Reference == reference);
-        }
-
-        if (request.Country.Length > 0)
-        {
-            cases = cases.Where(c => c.IdentifiedAt.Country == request.Country);
         }
 
         if (request.TraffickingStatus != Proto.TraffickingStatus.Unspecified)
@@ -94,8 +100,14 @@ public sealed partial class VictimCasesService
         return cases;
     }
 
-    private static Proto.CaseSummary Summary(VictimCase c, double nameScore) => new()
+    /// <summary>A search hit shows a name: it is a read of that case, recorded as one.</summary>
+    private Proto.CaseSummary Summary(VictimCase found, double nameScore)
     {
+        access.EnsureMayReach(found.Country, found.Id);
+        access.RecordRead(found.Id);
+        var (c, personalData) = found.AsSeenBy(access);
+        return new Proto.CaseSummary
+        {
         CaseId = c.Id.ToString(),
         Reference = c.Reference,
         DisplayName = c.Person.AllNames.FirstOrDefault() ?? "",
@@ -105,7 +117,9 @@ public sealed partial class VictimCasesService
         Country = c.Country,
         NameScore = Math.Round(nameScore, 3),
         RegisteredAt = Timestamp.FromDateTimeOffset(c.RegisteredAt),
-    };
+        PersonalDataState = personalData,
+        };
+    }
 
     private static Proto.SearchCasesResponse Response(IEnumerable<Proto.CaseSummary> cases, int page, int pageSize, long total) => new()
     {

@@ -1,0 +1,65 @@
+using TipReferral.Domain;
+
+namespace TipReferral.ServiceDefaults.Access;
+
+/// <summary>
+/// The access state of one request, set by <see cref="AccessInterceptor"/>: who calls,
+/// through which RPC and policy. Handlers ask it before they reach a case and tell it
+/// which cases' personal data they revealed, so the interceptor can record those reads.
+/// </summary>
+public sealed class CaseAccess
+{
+    private readonly List<Guid> viewed = [];
+    private readonly Dictionary<Guid, string> countries = [];
+
+    public Caller Caller { get; private set; } = null!;
+    public AccessAttribute Policy { get; private set; } = null!;
+    public string Operation { get; private set; } = "";
+    public string Purpose { get; private set; } = "";
+
+    public IReadOnlyList<Guid> Viewed => viewed;
+
+    /// <summary>
+    /// Whether the caller needs to know a protected witness's identity: the witness-protection
+    /// authority does; everyone else sees the pseudonym.
+    /// </summary>
+    public bool MaySeeProtectedIdentity => Caller.Role == Roles.WitnessProtectionAuthority;
+
+    internal void Begin(Caller caller, AccessAttribute policy, string operation, string purpose)
+    {
+        (Caller, Policy, Operation, Purpose) = (caller, policy, operation, purpose);
+    }
+
+    /// <summary>Refuses a case (or a request about a country) the caller's policy does not reach.</summary>
+    public void EnsureMayReach(string caseCountry, Guid? caseId = null)
+    {
+        if (caseId is { } id)
+        {
+            countries[id] = caseCountry;
+        }
+
+        if (!Policy.Allows(Caller.Role, ownCountry: string.Equals(caseCountry, Caller.Country, StringComparison.Ordinal)))
+        {
+            throw new AccessDeniedException(
+                AccessDeniedException.OtherCountryRule,
+                $"A {Caller.Role} of {Caller.Country} may not {Operation} for {(caseId is null ? "country" : "a case of")} {caseCountry}.",
+                caseId);
+        }
+    }
+
+    internal string? CountryOf(Guid caseId) => countries.GetValueOrDefault(caseId);
+
+    /// <summary>Notes that the response reveals this case's personal data: recorded in the read audit.</summary>
+    public void RecordRead(Guid caseId)
+    {
+        if (!countries.ContainsKey(caseId))
+        {
+            throw new InvalidOperationException($"Case {caseId} was revealed without an access check; call {nameof(EnsureMayReach)} first.");
+        }
+
+        if (!viewed.Contains(caseId))
+        {
+            viewed.Add(caseId);
+        }
+    }
+}

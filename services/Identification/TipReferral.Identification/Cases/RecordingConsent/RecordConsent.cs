@@ -1,0 +1,102 @@
+using FluentValidation;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using TipReferral.Domain;
+using TipReferral.ServiceDefaults.Access;
+using TipReferral.ServiceDefaults.Validation;
+using Proto = TipReferral.Contracts.Identification.V1;
+
+namespace TipReferral.Identification.Cases;
+
+public sealed record RecordConsent(
+    Guid CaseId, Guid ConsentId, ConsentPurpose Purpose, ConsentRecipient Recipient, ConsentGiver GivenBy, DateTimeOffset? ExpiresAt, Caller RecordedBy, DateTimeOffset Now)
+    : VictimCaseCommand(CaseId, Now);
+
+/// <summary>The person (or a child's guardian) gave informed consent to share their data for a purpose with a recipient.</summary>
+public sealed record ConsentRecorded(
+    Guid CaseId, Guid ConsentId, ConsentPurpose Purpose, ConsentRecipient Recipient, ConsentGiver GivenBy, DateTimeOffset? ExpiresAt, Caller RecordedBy, DateTimeOffset RecordedAt);
+
+public static class ConsentRecording
+{
+    public const string ChildConsentByGuardianRule = "child-consent-by-guardian";
+    public const string AdultConsentsInPersonRule = "adult-consents-in-person";
+    public const string GuardianRequiredRule = "guardian-required";
+
+    public static IReadOnlyList<object> Decide(RecordConsent command, VictimCase state)
+    {
+        PersonalDataErasure.EnsureNotErased(state);
+        if (state.IsPresumedChild && command.GivenBy != ConsentGiver.Guardian)
+        {
+            throw new RuleViolationException(ChildConsentByGuardianRule, $"Case {state.Reference} is a (presumed) child's: consent is given by the guardian.");
+        }
+
+        if (state.IsPresumedChild && state.Guardian is null)
+        {
+            throw new RuleViolationException(GuardianRequiredRule, $"Case {state.Reference} has no guardian yet; appoint one before recording consent.");
+        }
+
+        if (!state.IsPresumedChild && command.GivenBy != ConsentGiver.Person)
+        {
+            throw new RuleViolationException(AdultConsentsInPersonRule, $"Case {state.Reference} is an adult's: only the person can consent.");
+        }
+
+        var sameConsentStillValid = state.Consents.Any(c => c.IsValidAt(command.Now)
+            && c.Purpose == command.Purpose && c.Recipient == command.Recipient && c.GivenBy == command.GivenBy && c.ExpiresAt == command.ExpiresAt);
+        return sameConsentStillValid
+            ? []
+            : [new ConsentRecorded(command.CaseId, command.ConsentId, command.Purpose, command.Recipient, command.GivenBy, command.ExpiresAt, command.RecordedBy, command.Now)];
+    }
+
+    public static VictimCase Evolve(VictimCase state, ConsentRecorded recorded) => state with
+    {
+        Consents = [.. state.Consents, new Consent(recorded.ConsentId, recorded.Purpose, recorded.Recipient, recorded.GivenBy, recorded.RecordedAt, recorded.ExpiresAt, WithdrawnAt: null, recorded.RecordedBy)],
+        UpdatedAt = recorded.RecordedAt,
+    };
+}
+
+public sealed class RecordConsentValidator : AbstractValidator<Proto.RecordConsentRequest>
+{
+    public RecordConsentValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.CaseId).MustBeId();
+        RuleFor(x => x.ExpectedVersion).MustBeVersion();
+        RuleFor(x => x.Purpose).MustBeChosen();
+        RuleFor(x => x.Recipient).NotNull().WithMessage("is required").SetValidator(new ConsentRecipientValidator());
+        RuleFor(x => x.GivenBy).MustBeChosen();
+        RuleFor(x => x.ExpiresAt)
+            .Must(expiry => expiry is null || expiry.ToDateTimeOffset() > clock.GetUtcNow())
+            .WithMessage("must be in the future (or left out for consent until withdrawn)");
+    }
+}
+
+public sealed class ConsentRecipientValidator : AbstractValidator<Proto.ConsentRecipient>
+{
+    public ConsentRecipientValidator()
+    {
+        RuleFor(x => x.Country).MustBeCountry();
+        RuleFor(x => x.Agency).MaximumLength(RuleBuilderExtensions.MaxTextLength);
+    }
+}
+
+public sealed partial class VictimCasesService
+{
+    [Access(Roles.Screener, Roles.ShelterStaff, Roles.CaseWorker, Roles.Supervisor)]
+    public override async Task<Proto.RecordConsentResponse> RecordConsent(Proto.RecordConsentRequest request, ServerCallContext context)
+    {
+        var purpose = ProtoMapping.ToDomain<ConsentPurpose>(request.Purpose);
+        var recipient = request.Recipient.ToDomain();
+        var givenBy = ProtoMapping.ToDomain<ConsentGiver>(request.GivenBy);
+        var expiresAt = request.ExpiresAt?.ToDateTimeOffset();
+        var consentId = Guid.CreateVersion7();
+        var version = await DecideAsync(
+            request.CaseId,
+            request.HasExpectedVersion ? request.ExpectedVersion : null,
+            (caseId, now) => new RecordConsent(caseId, consentId, purpose, recipient, givenBy, expiresAt, access.Caller, now),
+            context.CancellationToken);
+
+        // A repeated consent records nothing new: answer with the one already on the case.
+        var current = await session.LoadAsync<VictimCase>(Guid.Parse(request.CaseId), context.CancellationToken);
+        var recorded = current!.Consents.Last(c => c.IsValidAt(clock.GetUtcNow()) && c.Purpose == purpose && c.Recipient == recipient && c.GivenBy == givenBy);
+        return new Proto.RecordConsentResponse { ConsentId = recorded.ConsentId.ToString(), Version = version };
+    }
+}
