@@ -25,6 +25,8 @@ public sealed class ProtoMappingTests
         { typeof(CaseClosureReason), typeof(Proto.CaseClosureReason) },
         { typeof(DuplicateResolution), typeof(Proto.DuplicateResolution) },
         { typeof(PossibleDuplicateState), typeof(Proto.PossibleDuplicateState) },
+        { typeof(TipReferral.Domain.ConsentPurpose), typeof(Proto.ConsentPurpose) },
+        { typeof(TipReferral.Domain.ConsentGiver), typeof(Proto.ConsentGiver) },
     };
 
     [Fact]
@@ -34,7 +36,7 @@ public sealed class ProtoMappingTests
             .Where(type => type.IsEnum && type.IsPublic && type.Namespace == DomainNamespace)
             .Select(type => type.Name);
 
-        domainEnums.ShouldBe(EnumPairs.Select(pair => ((Type)pair[0]).Name), ignoreOrder: true);
+        domainEnums.ShouldBe(EnumPairs.Select(pair => ((Type)pair[0]).Name).Where(name => !name.StartsWith("Consent", StringComparison.Ordinal)), ignoreOrder: true);
     }
 
     [Theory]
@@ -171,7 +173,7 @@ public sealed class ProtoMappingTests
                 Closed(CaseClosureReason.PersonDeclinedAssistance))
             .ShouldNotBeNull();
 
-        var details = state.ToProto();
+        var details = state.ToProto(TipReferral.Contracts.Common.V1.PersonalDataState.Present);
 
         details.CaseId.ShouldBe(CaseId.ToString());
         details.Reference.ShouldBe(Reference);
@@ -200,7 +202,7 @@ public sealed class ProtoMappingTests
     [Fact]
     public void An_open_undecided_case_goes_on_the_wire_without_organisation_guardian_or_closure()
     {
-        var details = Given(AdultRegistered).ShouldNotBeNull().ToProto();
+        var details = Given(AdultRegistered).ShouldNotBeNull().ToProto(TipReferral.Contracts.Common.V1.PersonalDataState.Present);
 
         details.TraffickingStatus.ShouldBe(Proto.TraffickingStatus.PresumedVictim);
         details.DecidingOrganisation.ShouldBeNull();
