@@ -27,8 +27,10 @@ public sealed record Consent(
     DateTimeOffset GivenAt,
     DateTimeOffset? ExpiresAt,
     DateTimeOffset? WithdrawnAt,
-    Caller RecordedBy)
+    Caller? RecordedBy)
 {
+    // RecordedBy is null in other services' ledgers: who recorded a consent stays with the identification service.
+
     public bool IsValidAt(DateTimeOffset now) => WithdrawnAt is null && (ExpiresAt is null || ExpiresAt > now);
 }
 

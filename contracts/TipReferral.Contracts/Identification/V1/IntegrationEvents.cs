@@ -47,6 +47,7 @@ public sealed record ConsentGivenIntegrationEvent(
     string Purpose,
     string RecipientCountry,
     string? RecipientAgency,
+    string GivenBy,
     DateTimeOffset GivenAt,
     DateTimeOffset? ExpiresAt);
 

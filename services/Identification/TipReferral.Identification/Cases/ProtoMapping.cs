@@ -88,8 +88,12 @@ public static class ProtoMapping
             Recipient = new Proto.ConsentRecipient { Country = consent.Recipient.Country, Agency = consent.Recipient.Agency ?? "" },
             GivenBy = ToProto<Proto.ConsentGiver>(consent.GivenBy),
             GivenAt = Timestamp.FromDateTimeOffset(consent.GivenAt),
-            RecordedBy = consent.RecordedBy.ToProto(),
         };
+        if (consent.RecordedBy is { } recordedBy)
+        {
+            proto.RecordedBy = recordedBy.ToProto();
+        }
+
         if (consent.ExpiresAt is { } expiresAt)
         {
             proto.ExpiresAt = Timestamp.FromDateTimeOffset(expiresAt);

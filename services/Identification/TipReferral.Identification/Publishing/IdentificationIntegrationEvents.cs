@@ -39,7 +39,7 @@ public sealed class IdentificationIntegrationEvents : IIntegrationEventMap
             GuardianAppointed appointed => new GuardianAppointedIntegrationEvent(appointed.CaseId, victimCase.Country, appointed.AppointedAt),
             VictimCaseClosed closed => new VictimCaseClosedIntegrationEvent(closed.CaseId, victimCase.Country, closed.ClosureReason.ToString(), closed.ClosedAt),
             ConsentRecorded given => new ConsentGivenIntegrationEvent(
-                given.CaseId, given.ConsentId, given.Purpose.ToString(), given.Recipient.Country, given.Recipient.Agency, given.RecordedAt, given.ExpiresAt),
+                given.CaseId, given.ConsentId, given.Purpose.ToString(), given.Recipient.Country, given.Recipient.Agency, given.GivenBy.ToString(), given.RecordedAt, given.ExpiresAt),
             ConsentWithdrawn withdrawn => new ConsentWithdrawnIntegrationEvent(
                 withdrawn.CaseId, withdrawn.ConsentId, withdrawn.Purpose.ToString(), withdrawn.Recipient.Country, withdrawn.Recipient.Agency, withdrawn.WithdrawnAt),
             VictimCaseShared shared => new VictimCaseSharedIntegrationEvent(
