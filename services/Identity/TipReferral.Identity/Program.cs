@@ -1,8 +1,16 @@
-using TipReferral.Identity;
+namespace TipReferral.Identity;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddIdentityProvider();
+// Not top-level statements: those make a public global "Program" that would clash with the
+// services' Program in test projects referencing both.
+public static class Program
+{
+    public static void Main(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddIdentityProvider();
 
-var app = builder.Build();
-app.MapIdentityProvider();
-app.Run();
+        var app = builder.Build();
+        app.MapIdentityProvider();
+        app.Run();
+    }
+}
