@@ -15,15 +15,20 @@ mkdir -p "$run_dir"
 export ASPNETCORE_ENVIRONMENT=Development
 export ConnectionStrings__Postgres="$TIPREFERRAL_POSTGRES"
 export RabbitMq__Uri="$TIPREFERRAL_RABBITMQ"
-export Auth__SigningKey="${Auth__SigningKey:-development-only-signing-key-not-for-production-use-0001}"
+# Tokens come from the development identity provider started below (services/Identity); its
+# signing key is generated once into .local/identity/ (git-ignored) and kept across restarts.
+export Auth__Authority="${Auth__Authority:-http://127.0.0.1:5000/}"
+export Auth__RequireHttpsMetadata="${Auth__RequireHttpsMetadata:-false}"
 export Search__NameIndexKey="${Search__NameIndexKey:-development-only-name-index-key-not-for-production-0001}"
 
 echo "[system] building services (Release)..." >&2
 dotnet build "$root/TipReferral.sln" -c Release -v quiet -nologo >"$run_dir/build.log" 2>&1 \
   || { tail -n 40 "$run_dir/build.log" >&2; exit 1; }
 
-# name|project|REST+health port|gRPC port
+# name|project|REST+health port|gRPC port (empty: HTTP only). The identity provider comes
+# first: the services fetch its discovery document and keys on their first request.
 services=(
+  "identity|services/Identity/TipReferral.Identity|5000|"
   "identification|services/Identification/TipReferral.Identification|5100|5101"
 )
 
@@ -35,36 +40,43 @@ for service in "${services[@]}"; do
     continue
   fi
   dll="$root/$project/bin/Release/net10.0/$(basename "$project").dll"
-  Kestrel__Endpoints__Http__Url="http://127.0.0.1:$http_port" Kestrel__Endpoints__Http__Protocols=Http1 \
-  Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$grpc_port" Kestrel__Endpoints__Grpc__Protocols=Http2 \
-    setsid nohup dotnet "$dll" --contentRoot "$root/$project" >"$run_dir/$name.log" 2>&1 </dev/null &
+  endpoints=(Kestrel__Endpoints__Http__Url="http://127.0.0.1:$http_port" Kestrel__Endpoints__Http__Protocols=Http1)
+  if [ -n "$grpc_port" ]; then
+    endpoints+=(Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$grpc_port" Kestrel__Endpoints__Grpc__Protocols=Http2)
+  fi
+  env "${endpoints[@]}" setsid nohup dotnet "$dll" --contentRoot "$root/$project" >"$run_dir/$name.log" 2>&1 </dev/null &
   echo $! >"$pid_file"
   echo "[system] started $name (pid $!), log: $run_dir/$name.log" >&2
 done
 
 for service in "${services[@]}"; do
-  IFS='|' read -r name _ http_port _ <<<"$service"
+  IFS='|' read -r name _ http_port grpc_port <<<"$service"
   for _ in $(seq 1 60); do
     curl -fs "http://127.0.0.1:$http_port/health/ready" >/dev/null 2>&1 && break
     sleep 1
   done
   curl -fs "http://127.0.0.1:$http_port/health/ready" >/dev/null \
     || { echo "[system] $name did not become ready; see $run_dir/$name.log" >&2; tail -n 30 "$run_dir/$name.log" >&2; exit 1; }
-  echo "[system] $name ready on http://127.0.0.1:$http_port (REST) and :$((http_port + 1)) (gRPC)" >&2
+  if [ -n "$grpc_port" ]; then
+    echo "[system] $name ready on http://127.0.0.1:$http_port (REST) and :$grpc_port (gRPC)" >&2
+  else
+    echo "[system] $name ready on http://127.0.0.1:$http_port" >&2
+  fi
 done
 
 devtools="$root/deploy/tools/TipReferral.DevTools/bin/Release/net10.0/TipReferral.DevTools.dll"
 dotnet "$devtools" seed http://127.0.0.1:5101
 
-token="$(dotnet "$devtools" token Screener NG demo-screener-ng "NAPTIP Lagos")"
+token="$(dotnet "$devtools" token screener.ng)"
 cat <<EOT
 
-TipReferral is running. Try, as a screener in Nigeria:
+TipReferral is running. Try, as the screener of NAPTIP Lagos (screener.ng):
 
   TOKEN=$token
   curl -s -H "Authorization: Bearer \$TOKEN" 'http://127.0.0.1:5100/v1/cases?country=NG'
   curl -s -H "Authorization: Bearer \$TOKEN" 'http://127.0.0.1:5100/v1/cases?name=amina%20bello'
 
-A token for another role or country:  dotnet $devtools token <Role> <CC>
+A token for another demo user:        dotnet $devtools token <role>.<cc>   (e.g. prosecutor.it; README "Roles and demo logins")
+Identity provider (OpenID Connect):   http://127.0.0.1:5000/.well-known/openid-configuration
 Stop everything:                      deploy/stop-system.sh
 EOT

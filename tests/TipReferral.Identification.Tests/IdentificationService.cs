@@ -9,10 +9,13 @@ namespace TipReferral.Identification.Tests;
 /// <summary>The identification service on a real server, shared by a test class.</summary>
 public sealed class IdentificationService() : ServiceFactory<Program>(IdentificationModule.ServiceName)
 {
-    public static readonly Caller ScreenerInNigeria = new("screener-ng-1", "Screener", "NAPTIP Lagos", "NG");
-    public static readonly Caller AuthorityInNigeria = new("naptip-officer-7", "Supervisor", "NAPTIP Abuja", "NG");
+    /// <summary>The demo screener of NAPTIP Lagos.</summary>
+    public static DemoUser ScreenerInNigeria => DemoUsers.For(Roles.Screener, "NG");
 
-    public VictimCases.VictimCasesClient ClientFor(Caller caller) => new(ChannelFor(caller));
+    /// <summary>The demo supervisor of NAPTIP Abuja, who decides formal identification.</summary>
+    public static DemoUser AuthorityInNigeria => DemoUsers.For(Roles.Supervisor, "NG");
+
+    public VictimCases.VictimCasesClient ClientFor(DemoUser user) => new(ChannelFor(user));
 
     public static RegisterPresumedVictimRequest ARegistration(string givenName = "Amina", string familyName = "Bello", string country = "NG") => new()
     {

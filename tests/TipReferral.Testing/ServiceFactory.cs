@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using TipReferral.Domain;
 using Xunit;
 
 namespace TipReferral.Testing;
@@ -27,8 +26,8 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
         ServiceName = serviceName;
         Schema = TestInfrastructure.UniqueName(serviceName.Replace('-', '_'));
         EntityPrefix = TestInfrastructure.UniqueName("t");
-        GrpcPort = FreeLoopbackPort();
-        HttpPort = FreeLoopbackPort();
+        GrpcPort = LoopbackPorts.Free();
+        HttpPort = LoopbackPorts.Free();
         UseKestrel();
     }
 
@@ -39,6 +38,9 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
     public int HttpPort { get; }
     public string PostgresConnectionString { get; private set; } = "";
     public Uri RabbitMqUri { get; private set; } = new("amqp://127.0.0.1/");
+
+    /// <summary>The identity provider whose tokens the service accepts (shared by the whole test process).</summary>
+    public TestIdentityProvider IdentityProvider { get; private set; } = null!;
 
     /// <summary>The service's clock: a test that must move time gives a FakeTimeProvider.</summary>
     public TimeProvider Clock { get; }
@@ -56,31 +58,27 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
     public virtual async Task InitializeAsync()
     {
         (PostgresConnectionString, RabbitMqUri) = await TestInfrastructure.GetAsync();
+        IdentityProvider = await TestIdentityProvider.GetAsync();
         StartServer();
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
-    /// <summary>A gRPC channel whose every call carries a token for <paramref name="caller"/>.</summary>
-    public GrpcChannel ChannelFor(Caller caller) => ChannelWithToken(TestTokens.For(caller));
+    /// <summary>A gRPC channel whose every call carries a real token for <paramref name="user"/> from the identity provider.</summary>
+    public GrpcChannel ChannelFor(DemoUser user) => Channel(new BearerTokenHandler(async () => await IdentityProvider.TokenForAsync(user)));
 
-    public GrpcChannel ChannelWithToken(string? token)
+    /// <summary>A gRPC channel whose every call carries <paramref name="token"/> as it is (none when null).</summary>
+    public GrpcChannel ChannelWithToken(string? token) =>
+        Channel(new BearerTokenHandler(() => Task.FromResult(token)));
+
+    /// <summary>An HTTP/1.1 client for the REST (JSON transcoding) and health endpoints, with a real token for <paramref name="user"/>.</summary>
+    public HttpClient RestClientFor(DemoUser user) =>
+        new(new BearerTokenHandler(async () => await IdentityProvider.TokenForAsync(user))) { BaseAddress = HttpAddress };
+
+    private GrpcChannel Channel(BearerTokenHandler handler)
     {
-        var http = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
-        if (token is not null)
-        {
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
+        var http = new HttpClient(handler) { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
         return GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { HttpClient = http, DisposeHttpClient = true });
-    }
-
-    /// <summary>An HTTP/1.1 client for the REST (JSON transcoding) and health endpoints.</summary>
-    public HttpClient RestClientFor(Caller caller)
-    {
-        var http = new HttpClient { BaseAddress = HttpAddress };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For(caller));
-        return http;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -95,7 +93,8 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
             ["Marten:DaemonMode"] = "HotCold",
             ["RabbitMq:Uri"] = RabbitMqUri.ToString(),
             ["RabbitMq:EntityPrefix"] = EntityPrefix,
-            ["Auth:SigningKey"] = TestTokens.SigningKey,
+            ["Auth:Authority"] = IdentityProvider.Issuer.ToString(),
+            ["Auth:RequireHttpsMetadata"] = "false",
             ["Search:NameIndexKey"] = "test-only-name-index-key-0123456789-0123456789",
             ["Kestrel:Endpoints:Grpc:Url"] = GrpcAddress.ToString(),
             ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
@@ -109,8 +108,25 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
 
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
+}
 
-    private static int FreeLoopbackPort()
+/// <summary>Puts a bearer token, fetched when the request is sent, on every request.</summary>
+internal sealed class BearerTokenHandler(Func<Task<string?>> token) : DelegatingHandler(new SocketsHttpHandler())
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (await token().ConfigureAwait(false) is { } value)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", value);
+        }
+
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+internal static class LoopbackPorts
+{
+    public static int Free()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,38 +1,117 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Grpc.Core;
 using Grpc.Net.Client;
 using TipReferral.Contracts.Identification.V1;
-using TipReferral.Domain;
-using TipReferral.ServiceDefaults.Security;
 
 // Usage:
-//   token <role> <country> [user] [agency]   prints a development bearer token
+//   token <username> [password]              prints an access token from the identity provider
 //   seed <identification-grpc-url>           registers the demo cases once (idempotent)
-// The signing key comes from Auth__SigningKey, as the services read it.
-var auth = new AuthOptions { SigningKey = Environment.GetEnvironmentVariable("Auth__SigningKey") };
+// The identity provider is TIPREFERRAL_IDP (default http://127.0.0.1:5000/); the password,
+// when not given, is TIPREFERRAL_DEMO_PASSWORD or else the demo password the provider's
+// appsettings.Development.json in this repository configures.
+var identityProvider = new IdentityProvider(new Uri(Environment.GetEnvironmentVariable("TIPREFERRAL_IDP") is { Length: > 0 } idp ? idp : "http://127.0.0.1:5000/"));
 
-switch (args)
+try
 {
-    case ["token", var role, var country, ..]:
-        var user = args.Length > 3 ? args[3] : $"demo-{role.ToLowerInvariant()}-{country.ToLowerInvariant()}";
-        var agency = args.Length > 4 ? args[4] : $"Demo agency {country}";
-        Console.WriteLine(DevelopmentTokens.Issue(auth, new Caller(user, role, agency, country), TimeSpan.FromHours(8)));
-        return 0;
-    case ["seed", var url]:
-        return await DemoData.SeedAsync(new Uri(url), auth);
-    default:
-        Console.Error.WriteLine("usage: token <role> <country> [user] [agency] | seed <identification-grpc-url>");
-        return 2;
+    switch (args)
+    {
+        case ["token", var username]:
+            Console.WriteLine(await identityProvider.TokenAsync(username, IdentityProvider.DemoPassword()));
+            return 0;
+        case ["token", var username, var password]:
+            Console.WriteLine(await identityProvider.TokenAsync(username, password));
+            return 0;
+        case ["seed", var url]:
+            return await DemoData.SeedAsync(new Uri(url), identityProvider);
+        default:
+            Console.Error.WriteLine("usage: token <username> [password] | seed <identification-grpc-url>");
+            return 2;
+    }
+}
+catch (TokenRequestException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    return 1;
+}
+
+internal sealed class TokenRequestException(string message) : Exception(message);
+
+/// <summary>Access tokens from the OpenID Connect provider, by the password grant as the public client "tipreferral-cli".</summary>
+internal sealed class IdentityProvider(Uri address)
+{
+    public const string ClientId = "tipreferral-cli";
+
+    public async Task<string> TokenAsync(string username, string password)
+    {
+        using var http = new HttpClient { BaseAddress = address };
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.PostAsync("connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "password",
+                ["client_id"] = ClientId,
+                ["username"] = username,
+                ["password"] = password,
+            }));
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new TokenRequestException($"The identity provider at {address} does not answer ({exception.Message}); start it with deploy/start-system.sh or set TIPREFERRAL_IDP.");
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadFromJsonAsync<TokenResponse>();
+            return response.IsSuccessStatusCode && body?.AccessToken is { Length: > 0 } token
+                ? token
+                : throw new TokenRequestException($"The identity provider refused a token for {username}: {body?.Error} {body?.ErrorDescription}".TrimEnd());
+        }
+    }
+
+    public static string DemoPassword()
+    {
+        if (Environment.GetEnvironmentVariable("TIPREFERRAL_DEMO_PASSWORD") is { Length: > 0 } password)
+        {
+            return password;
+        }
+
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var settings = Path.Combine(directory.FullName, "services", "Identity", "TipReferral.Identity", "appsettings.Development.json");
+            if (File.Exists(settings))
+            {
+                using var json = JsonDocument.Parse(File.ReadAllText(settings), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+                if (json.RootElement.TryGetProperty("Identity", out var identity)
+                    && identity.TryGetProperty("DemoPassword", out var configured) && configured.GetString() is { Length: > 0 } demo)
+                {
+                    return demo;
+                }
+            }
+        }
+
+        throw new TokenRequestException("No password given: pass it, or set TIPREFERRAL_DEMO_PASSWORD.");
+    }
+
+    private sealed record TokenResponse(
+        [property: JsonPropertyName("access_token")] string? AccessToken,
+        [property: JsonPropertyName("error")] string? Error,
+        [property: JsonPropertyName("error_description")] string? ErrorDescription);
 }
 
 internal static class DemoData
 {
-    private static readonly Caller Screener = new("demo-screener-ng", "Screener", "NAPTIP Lagos", "NG");
-    private static readonly Caller Authority = new("demo-naptip-officer", "Supervisor", "NAPTIP Abuja", "NG");
-    private static readonly Caller ScreenerGhana = new("demo-screener-gh", "Screener", "Ghana Police Service AHTU", "GH");
+    // Demo users of the development identity provider (services/Identity, appsettings.Development.json).
+    private const string Screener = "screener.ng";
+    private const string Authority = "supervisor.ng";
+    private const string ScreenerItaly = "screener.it";
 
-    public static async Task<int> SeedAsync(Uri identification, AuthOptions auth)
+    public static async Task<int> SeedAsync(Uri identification, IdentityProvider identityProvider)
     {
-        var screener = Client(identification, auth, Screener);
+        var password = IdentityProvider.DemoPassword();
+        var screener = Client(identification, await identityProvider.TokenAsync(Screener, password));
         var existing = await screener.SearchCasesAsync(new SearchCasesRequest { Name = "Amina Bello", Country = "NG" });
         if (existing.Cases.Any(c => c.DisplayName == "Amina Bello"))
         {
@@ -40,7 +119,7 @@ internal static class DemoData
             return 0;
         }
 
-        var authority = Client(identification, auth, Authority);
+        var authority = Client(identification, await identityProvider.TokenAsync(Authority, password));
         var amina = await screener.RegisterPresumedVictimAsync(Person("Amina", "Bello", Gender.Female, new(1998, 3, 14), "NG", "Lagos, Ikeja", ExploitationType.Sexual));
         await authority.IdentifyFormallyAsync(Identified(amina, "Recruited with a false job offer; passport withheld; debt bondage confirmed in interview."));
 
@@ -65,18 +144,17 @@ internal static class DemoData
             Reason = "Paid a smuggler; no exploitation or control found. Referred to migrant protection.",
         });
 
-        // The same woman registered again across the border: surfaced as a possible duplicate.
-        var ghana = Client(identification, auth, ScreenerGhana);
-        var again = await ghana.RegisterPresumedVictimAsync(Person("Amina", "Belo", Gender.Female, new(1998, 3, 14), "GH", "Accra, Kaneshie", ExploitationType.Sexual));
+        // The same woman registered again in the destination country: surfaced as a possible duplicate.
+        var italy = Client(identification, await identityProvider.TokenAsync(ScreenerItaly, password));
+        var again = await italy.RegisterPresumedVictimAsync(Person("Amina", "Belo", Gender.Female, new(1998, 3, 14), "IT", "Torino, Barriera di Milano", ExploitationType.Sexual));
 
         Console.WriteLine($"Demo cases: {amina.Reference} (identified), {chinedu.Reference} (identified), {blessing.Reference} (child, guardian appointed), " +
-            $"{migrant.Reference} (smuggled migrant, closed), {again.Reference} (Ghana; possible duplicate of {amina.Reference}: {again.PossibleDuplicates.Count > 0}).");
+            $"{migrant.Reference} (smuggled migrant, closed), {again.Reference} (Italy; possible duplicate of {amina.Reference}: {again.PossibleDuplicates.Count > 0}).");
         return 0;
     }
 
-    private static VictimCases.VictimCasesClient Client(Uri address, AuthOptions auth, Caller caller)
+    private static VictimCases.VictimCasesClient Client(Uri address, string token)
     {
-        var token = DevelopmentTokens.Issue(auth, caller, TimeSpan.FromMinutes(10));
         var credentials = CallCredentials.FromInterceptor((_, metadata) =>
         {
             metadata.Add("Authorization", $"Bearer {token}");
@@ -96,7 +174,7 @@ internal static class DemoData
         var request = new RegisterPresumedVictimRequest
         {
             Person = new PersonDetails { GivenName = given, FamilyName = family, Gender = gender, Citizenships = { "NG" }, Languages = { "en" } },
-            IdentifiedAt = new IdentificationPlace { Place = place, Country = country, IdentifyingAgency = country == "NG" ? "NAPTIP" : "Ghana Police Service AHTU" },
+            IdentifiedAt = new IdentificationPlace { Place = place, Country = country, IdentifyingAgency = country == "NG" ? "NAPTIP" : "Associazione On the Road" },
             FormsOfExploitation = { exploitation },
             IndicatorsObserved = { ControlIndicator.WithholdsDocuments, ControlIndicator.FalsePromises },
         };

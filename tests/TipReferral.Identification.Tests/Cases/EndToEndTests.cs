@@ -25,12 +25,13 @@ public sealed class EndToEndTests(IdentificationService service) : IClassFixture
         var history = await service.ClientFor(AuthorityInNigeria).GetCaseHistoryAsync(new GetCaseHistoryRequest { CaseId = registered.CaseId });
         history.Entries.Select(e => e.EventType).ShouldBe(["PresumedVictimRegistered", "FormalIdentificationDecided"]);
         var (registration, decision) = (history.Entries[0], history.Entries[1]);
-        registration.Actor.UserId.ShouldBe(ScreenerInNigeria.UserId);
-        registration.Actor.Role.ShouldBe("Screener");
-        registration.Actor.Agency.ShouldBe("NAPTIP Lagos");
+        registration.Actor.UserId.ShouldBe(ScreenerInNigeria.Username);
+        registration.Actor.Role.ShouldBe(ScreenerInNigeria.Role);
+        registration.Actor.Agency.ShouldBe(ScreenerInNigeria.Agency);
         registration.Actor.Country.ShouldBe("NG");
-        decision.Actor.UserId.ShouldBe(AuthorityInNigeria.UserId);
-        decision.Actor.Agency.ShouldBe("NAPTIP Abuja");
+        decision.Actor.UserId.ShouldBe(AuthorityInNigeria.Username);
+        decision.Actor.Role.ShouldBe(AuthorityInNigeria.Role);
+        decision.Actor.Agency.ShouldBe(AuthorityInNigeria.Agency);
         decision.Reason.ShouldBe("Indicators of debt bondage confirmed in interview");
         decision.Version.ShouldBe(2);
         decision.Service.ShouldBe("identification");

@@ -127,7 +127,7 @@ public sealed class DuplicateDetectionTests(IdentificationService service) : ICl
         var link = history.Entries[^1];
         link.Reason.ShouldBe(LinkReason);
         link.Version.ShouldBe(linked.Version);
-        link.Actor.UserId.ShouldBe(AuthorityInNigeria.UserId);
+        link.Actor.UserId.ShouldBe(AuthorityInNigeria.Username);
     }
 
     [Fact]

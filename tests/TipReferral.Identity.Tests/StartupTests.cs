@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using TipReferral.Domain;
+using TipReferral.Testing;
+
+namespace TipReferral.Identity.Tests;
+
+/// <summary>What the provider checks before it starts: the demo users and the signing key.</summary>
+public sealed class StartupTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("tipreferral-identity-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    [Fact]
+    public void The_demo_users_cover_every_role_in_Nigeria_and_Italy_once()
+    {
+        DemoUsers.All.Count.ShouldBe(Roles.All.Count * 2);
+        foreach (var country in new[] { "NG", "IT" })
+        {
+            DemoUsers.All.Where(user => user.Country == country).Select(user => user.Role).ShouldBe(Roles.All, ignoreOrder: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("Screener", "ng", "not an upper-case")]
+    [InlineData("Superuser", "NG", "role \"Superuser\"")]
+    [InlineData("Screener", "NGA", "not an upper-case")]
+    public void An_invalid_demo_user_stops_the_start(string role, string country, string complaint)
+    {
+        var user = new DemoUserAccount { Username = "x.ng", Name = "X", Role = role, Agency = "NAPTIP Lagos", Country = country };
+
+        Should.Throw<InvalidOperationException>(() => new UserDirectory([user], "password")).Message.ShouldContain(complaint);
+    }
+
+    [Fact]
+    public void Demo_users_without_a_password_stop_the_start()
+    {
+        var user = new DemoUserAccount { Username = "x.ng", Name = "X", Role = Roles.Screener, Agency = "NAPTIP Lagos", Country = "NG" };
+
+        Should.Throw<InvalidOperationException>(() => new UserDirectory([user], "")).Message.ShouldContain("DemoPassword");
+    }
+
+    [Fact]
+    public void Production_refuses_to_start_without_a_signing_key()
+    {
+        var error = Should.Throw<InvalidOperationException>(() => SigningKeys.Load(new IdentityProviderOptions(), Environment(Environments.Production)));
+
+        error.Message.ShouldContain("SigningKeyPem");
+    }
+
+    [Fact]
+    public void Production_refuses_a_key_file_that_does_not_exist()
+    {
+        var options = new IdentityProviderOptions { SigningKeyFile = Path.Combine(directory, "missing.pem") };
+
+        Should.Throw<InvalidOperationException>(() => SigningKeys.Load(options, Environment(Environments.Production)));
+        File.Exists(options.SigningKeyFile).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Development_generates_a_key_file_once_readable_by_its_owner_only_and_keeps_it()
+    {
+        var options = new IdentityProviderOptions { SigningKeyFile = Path.Combine(directory, "keys", "signing-key.pem") };
+
+        var (first, _) = SigningKeys.Load(options, Environment(Environments.Development));
+        var (second, source) = SigningKeys.Load(options, Environment(Environments.Development));
+
+        second.KeyId.ShouldBe(first.KeyId);
+        source.ShouldBe(options.SigningKeyFile);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(options.SigningKeyFile).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    [Fact]
+    public void A_configured_key_wins_and_small_keys_are_refused()
+    {
+        using var rsa = RSA.Create(2048);
+        var (key, _) = SigningKeys.Load(new IdentityProviderOptions { SigningKeyPem = rsa.ExportPkcs8PrivateKeyPem() }, Environment(Environments.Production));
+        key.Rsa.ExportParameters(false).Modulus.ShouldBe(rsa.ExportParameters(false).Modulus);
+
+        using var small = RSA.Create(1024);
+        Should.Throw<InvalidOperationException>(() =>
+            SigningKeys.Load(new IdentityProviderOptions { SigningKeyPem = small.ExportPkcs8PrivateKeyPem() }, Environment(Environments.Production)));
+    }
+
+    private HostingEnvironment Environment(string name) => new() { EnvironmentName = name, ContentRootPath = directory };
+}
