@@ -19,6 +19,9 @@ namespace TipReferral.Testing;
 public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncLifetime
     where TProgram : class
 {
+    /// <summary>Base64 of "test-only-personal-data-kek-0001": wraps the tests' case keys, never a real one.</summary>
+    public const string TestKeyEncryptionKey = "dGVzdC1vbmx5LXBlcnNvbmFsLWRhdGEta2VrLTAwMDE=";
+
     private readonly Dictionary<string, string?> settings = [];
 
     public ServiceFactory(string serviceName, TimeProvider? clock = null)
@@ -97,6 +100,8 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
             ["RabbitMq:EntityPrefix"] = EntityPrefix,
             ["Auth:SigningKey"] = TestTokens.SigningKey,
             ["Search:NameIndexKey"] = "test-only-name-index-key-0123456789-0123456789",
+            ["PersonalData:KeyEncryptionKey"] = TestKeyEncryptionKey,
+            ["PersonalData:KeyEncryptionKeyId"] = "test-kek-1",
             ["Kestrel:Endpoints:Grpc:Url"] = GrpcAddress.ToString(),
             ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
             ["Kestrel:Endpoints:Http:Url"] = HttpAddress.ToString(),

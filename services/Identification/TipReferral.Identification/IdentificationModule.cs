@@ -1,6 +1,7 @@
 using FluentValidation;
 using TipReferral.Identification.Cases;
 using TipReferral.Identification.Publishing;
+using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.EventStore;
 using TipReferral.ServiceDefaults.Messaging;
 
@@ -28,6 +29,8 @@ public static class IdentificationModule
 
     public static WebApplication MapIdentification(this WebApplication app)
     {
+        // Until the shared host wiring opens it for every service: one key ring per request.
+        app.UsePersonalDataScope();
         app.MapGrpcService<VictimCasesService>();
         return app;
     }

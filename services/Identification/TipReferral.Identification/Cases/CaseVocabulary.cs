@@ -1,3 +1,5 @@
+using TipReferral.PersonalData;
+
 namespace TipReferral.Identification.Cases;
 
 // The identification service's code lists. Names follow IOM's HTCDS 2.0 where it has the
@@ -59,12 +61,13 @@ public enum DuplicateResolution { Link, Dismiss }
 
 public enum PossibleDuplicateState { Pending, Linked, Dismissed }
 
+/// <summary>Who the person is. Names and date of birth are stored only encrypted under the case's key.</summary>
 public sealed record PersonDetails(
-    string? GivenName,
-    string? FamilyName,
-    IReadOnlyList<string> Aliases,
+    [PersonalData] string? GivenName,
+    [PersonalData] string? FamilyName,
+    [PersonalData] IReadOnlyList<string> Aliases,
     Gender Gender,
-    DateOnly? DateOfBirth,
+    [PersonalData] DateOnly? DateOfBirth,
     int? EstimatedAgeYears,
     IReadOnlyList<string> Citizenships,
     IReadOnlyList<string> Languages)
@@ -108,7 +111,7 @@ public sealed record IdentificationPlace(string Place, string Country, string Id
 
 public sealed record Organisation(string Name, OrganisationKind Kind);
 
-public sealed record Guardian(string FullName, string Organisation, string? Contact);
+public sealed record Guardian([PersonalData] string FullName, string Organisation, [PersonalData] string? Contact);
 
 public sealed record PossibleDuplicate(
     Guid OtherCaseId,

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Aggregation;
 using JasperFx.Events.Projections;
+using TipReferral.PersonalData;
 
 namespace TipReferral.Identification.Cases;
 
@@ -9,6 +10,8 @@ namespace TipReferral.Identification.Cases;
 /// A victim case as the identification service knows it: the state its deciders decide on,
 /// and (stored inline, in the same transaction as the events) the document its queries read.
 /// Immutable: Marten 9 keeps fetched aggregates in an identity map, so nothing may mutate one.
+/// <see cref="NameIndex"/> is encrypted in the stored JSON like the names it is made from, yet
+/// stays searchable: Marten fills its duplicated column from the object, not from the JSON.
 /// </summary>
 public sealed record VictimCase(
     Guid Id,
@@ -27,7 +30,7 @@ public sealed record VictimCase(
     CaseClosureReason? ClosureReason,
     DateTimeOffset RegisteredAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<int> NameIndex)
+    [PersonalData] IReadOnlyList<int> NameIndex)
 {
     public string Country => IdentifiedAt.Country;
 

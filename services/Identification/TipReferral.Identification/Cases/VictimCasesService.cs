@@ -1,5 +1,6 @@
 using Marten;
 using TipReferral.Domain;
+using TipReferral.PersonalData;
 using CaseVersion = TipReferral.Contracts.Common.V1.CaseVersion;
 using Proto = TipReferral.Contracts.Identification.V1;
 
@@ -7,13 +8,15 @@ namespace TipReferral.Identification.Cases;
 
 /// <summary>
 /// The VictimCases gRPC service. Each capability adds its RPC to this partial class from its
-/// own slice folder; this part holds only the write path they share.
+/// own slice folder; this part holds only the write and read paths they share. Every RPC
+/// unlocks the data keys of the cases it touches before Marten reads their personal data.
 /// </summary>
 public sealed partial class VictimCasesService(
     IDocumentSession session,
     TimeProvider clock,
     NameIndex nameIndex,
-    PossibleDuplicateFinder duplicates) : Proto.VictimCases.VictimCasesBase
+    PossibleDuplicateFinder duplicates,
+    ICaseKeys keys) : Proto.VictimCases.VictimCasesBase
 {
     /// <summary>
     /// Fetch (refusing a stale expected version) → decide → append only what was decided →
@@ -24,6 +27,7 @@ public sealed partial class VictimCasesService(
         string caseId, long? expectedVersion, Func<Guid, DateTimeOffset, VictimCaseCommand> command, CancellationToken cancellationToken)
     {
         var id = Guid.Parse(caseId);
+        await keys.UnlockForWritingAsync(session, id, cancellationToken); // no key: no case, the decider says not found
         var stream = expectedVersion is { } expected
             ? await session.Events.FetchForWriting<VictimCase>(id, expected, cancellationToken)
             : await session.Events.FetchForWriting<VictimCase>(id, cancellationToken);
@@ -37,7 +41,11 @@ public sealed partial class VictimCasesService(
         return new CaseVersion { CaseId = caseId, Version = stream.CurrentVersion ?? 0 };
     }
 
-    private async Task<VictimCase> LoadAsync(string caseId, CancellationToken cancellationToken) =>
-        await session.LoadAsync<VictimCase>(Guid.Parse(caseId), cancellationToken)
-        ?? throw new NotFoundException("case", caseId);
+    private async Task<VictimCase> LoadAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var id = Guid.Parse(caseId);
+        await keys.UnlockAsync(session, [id], cancellationToken);
+        return await session.LoadAsync<VictimCase>(id, cancellationToken)
+            ?? throw new NotFoundException("case", caseId);
+    }
 }

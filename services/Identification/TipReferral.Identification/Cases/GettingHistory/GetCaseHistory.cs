@@ -15,6 +15,10 @@ public sealed class GetCaseHistoryValidator : AbstractValidator<Proto.GetCaseHis
 public sealed partial class VictimCasesService
 {
     /// <summary>Every stored event of the case, in order, with who, role, agency, country, when and why.</summary>
-    public override Task<CaseHistory> GetCaseHistory(Proto.GetCaseHistoryRequest request, ServerCallContext context) =>
-        session.ReadCaseHistoryAsync(IdentificationModule.ServiceName, Guid.Parse(request.CaseId), context.CancellationToken);
+    public override async Task<CaseHistory> GetCaseHistory(Proto.GetCaseHistoryRequest request, ServerCallContext context)
+    {
+        var caseId = Guid.Parse(request.CaseId);
+        await keys.UnlockAsync(session, [caseId], context.CancellationToken);
+        return await session.ReadCaseHistoryAsync(IdentificationModule.ServiceName, caseId, context.CancellationToken);
+    }
 }
