@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TipReferral.PersonalData;
 
 namespace TipReferral.Identification.Cases;
@@ -74,7 +75,8 @@ public sealed record PersonDetails(
 {
     public const int AgeOfMajority = 18;
 
-    /// <summary>All the names the person is known by, for display and matching.</summary>
+    /// <summary>All the names the person is known by, for display and matching. Never stored: it would hold the names in plaintext.</summary>
+    [JsonIgnore]
     public IEnumerable<string> AllNames =>
         new[] { $"{GivenName} {FamilyName}".Trim() }.Concat(Aliases).Where(name => name.Length > 0);
 

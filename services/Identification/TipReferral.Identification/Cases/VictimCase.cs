@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Aggregation;
@@ -32,6 +33,7 @@ public sealed record VictimCase(
     DateTimeOffset UpdatedAt,
     [PersonalData] IReadOnlyList<int> NameIndex)
 {
+    [JsonIgnore]
     public string Country => IdentifiedAt.Country;
 
     internal VictimCase WithDuplicateState(Guid otherCaseId, PossibleDuplicateState newState, DateTimeOffset at) => this with
