@@ -225,6 +225,26 @@ public sealed class PersonalDataJsonTests
     }
 
     [Fact]
+    public void A_type_that_would_store_a_computed_copy_of_its_personal_data_is_refused()
+    {
+        using var scope = Samples.ScopeWritingFor(caseId);
+
+        Should.Throw<InvalidOperationException>(() => JsonSerializer.Serialize(new LeakyPerson("Amina", "Bello"), Json))
+            .Message.ShouldContain("FullName");
+    }
+
+    [Fact]
+    public void A_computed_copy_that_is_never_stored_is_fine()
+    {
+        using var scope = Samples.ScopeWritingFor(caseId);
+
+        var stored = JsonSerializer.Serialize(new CarefulPerson("Amina", "Bello"), Json);
+
+        stored.ShouldNotContain("Amina");
+        JsonSerializer.Deserialize<CarefulPerson>(stored, Json)!.FullName.ShouldBe("Amina Bello");
+    }
+
+    [Fact]
     public void Type_without_personal_data_is_untouched()
     {
         var stored = JsonSerializer.Serialize(new { Name = "plain" }, Json);

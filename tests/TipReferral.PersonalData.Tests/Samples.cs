@@ -46,3 +46,16 @@ public static class Samples
 
     public static KeyEncryptionKey Kek(string id = "kek-test") => new(id, RandomNumberGenerator.GetBytes(AesGcmCipher.KeySize));
 }
+
+/// <summary>A type that would leak: its full name is computed from its personal data and not marked.</summary>
+public sealed record LeakyPerson([PersonalData] string GivenName, [PersonalData] string FamilyName)
+{
+    public string FullName => $"{GivenName} {FamilyName}";
+}
+
+/// <summary>The same, made safe: the computed name is never stored.</summary>
+public sealed record CarefulPerson([PersonalData] string GivenName, [PersonalData] string FamilyName)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string FullName => $"{GivenName} {FamilyName}";
+}

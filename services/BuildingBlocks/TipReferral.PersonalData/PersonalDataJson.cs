@@ -15,12 +15,15 @@ namespace TipReferral.PersonalData;
 /// one JSON string, <c>"pd1:&lt;case id, N format&gt;:&lt;base64url(nonce | ciphertext | tag)&gt;"</c>,
 /// encrypted with AES-256-GCM under the case's data key and bound to the case id and the
 /// property's JSON name.
+/// A type holding personal data may not also store computed properties (a getter with no
+/// setter or constructor parameter, such as a full name made of the marked parts): they would
+/// carry the same data in plaintext. Mark such a property [PersonalData] or [JsonIgnore].
 /// </summary>
 public sealed class PersonalDataJson(IPersonalDataCipher cipher)
 {
     public void Modify(JsonTypeInfo typeInfo)
     {
-        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        if (typeInfo.Kind != JsonTypeInfoKind.Object || !typeInfo.Properties.Any(IsPersonalData))
         {
             return;
         }
@@ -31,6 +34,12 @@ public sealed class PersonalDataJson(IPersonalDataCipher cipher)
             {
                 var converterType = typeof(PersonalDataConverter<>).MakeGenericType(property.PropertyType);
                 property.CustomConverter = (JsonConverter)Activator.CreateInstance(converterType, cipher, property.Name, property.CustomConverter)!;
+            }
+            else if (property.Get is not null && property.Set is null && property.AssociatedParameter is null)
+            {
+                throw new InvalidOperationException(
+                    $"{typeInfo.Type.Name} holds personal data, and its computed property {property.Name} would be stored in plaintext: " +
+                    "mark it [PersonalData] if it is personal data, or [JsonIgnore] since it can be computed again.");
             }
         }
     }
