@@ -23,6 +23,7 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
     public const string TestKeyEncryptionKey = "dGVzdC1vbmx5LXBlcnNvbmFsLWRhdGEta2VrLTAwMDE=";
 
     private readonly Dictionary<string, string?> settings = [];
+    private readonly List<Action<IServiceCollection>> serviceOverrides = [];
 
     public ServiceFactory(string serviceName, TimeProvider? clock = null)
     {
@@ -53,6 +54,13 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
     public ServiceFactory<TProgram> WithSetting(string key, string? value)
     {
         settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Replaces services after the service registered its own, before the server starts.</summary>
+    public ServiceFactory<TProgram> WithServices(Action<IServiceCollection> configure)
+    {
+        serviceOverrides.Add(configure);
         return this;
     }
 
@@ -112,7 +120,14 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            foreach (var configure in serviceOverrides)
+            {
+                configure(services);
+            }
+        });
     }
 
     private static int FreeLoopbackPort()
