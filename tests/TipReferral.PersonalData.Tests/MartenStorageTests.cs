@@ -8,6 +8,8 @@ namespace TipReferral.PersonalData.Tests;
 
 public sealed record PersonRegistered(Guid CaseId, [PersonalData] string GivenName, [PersonalData] DateOnly? DateOfBirth, string Country);
 
+public sealed record GuardianChanged(Guid CaseId, IReadOnlyList<Guardian> Guardians);
+
 /// <summary>A read model whose name index is also a duplicated column, as the identification service's case is.</summary>
 public sealed record PersonFile(Guid Id, [PersonalData] string GivenName, [PersonalData] int[] NameIndex);
 
@@ -141,6 +143,32 @@ public sealed class MartenStorageTests : IAsyncLifetime
         await Should.ThrowAsync<Exception>(() => session.SaveChangesAsync());
 
         (await AllRowsAsync()).ShouldNotContain(row => row.Contains(GivenName, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Personal_data_of_two_cases_is_never_saved_in_one_session()
+    {
+        var first = Guid.CreateVersion7();
+        var second = Guid.CreateVersion7();
+        using var scope = PersonalDataScope.Begin();
+        await using var session = store.LightweightSession();
+        await keys.CreateForAsync(session, second, CancellationToken.None);
+        await keys.CreateForAsync(session, first, CancellationToken.None);
+        session.Events.StartStream(first, new PersonRegistered(first, GivenName, null, "NG"));
+        session.Events.StartStream(second, new PersonRegistered(second, "Other", null, "NG"));
+
+        var refused = await Should.ThrowAsync<InvalidOperationException>(() => session.SaveChangesAsync());
+
+        refused.Message.ShouldContain(second.ToString());
+    }
+
+    [Fact]
+    public void Types_holding_personal_data_are_recognised_through_nesting_and_collections()
+    {
+        PersonalDataTypes.Hold(typeof(PersonRegistered)).ShouldBeTrue();
+        PersonalDataTypes.Hold(typeof(Guardian)).ShouldBeTrue();
+        PersonalDataTypes.Hold(typeof(GuardianChanged)).ShouldBeTrue();
+        PersonalDataTypes.Hold(typeof(CaseDataKey)).ShouldBeFalse();
     }
 
     /// <summary>Every row of every table in the test's schema, as text.</summary>

@@ -26,7 +26,8 @@ public static class PersonalDataRegistration
 
     /// <summary>
     /// Makes Marten's System.Text.Json serializer (configured before this call, whatever its
-    /// settings) encrypt every [PersonalData] property, and registers <see cref="CaseDataKey"/>.
+    /// settings) encrypt every [PersonalData] property, registers <see cref="CaseDataKey"/>, and
+    /// refuses a save that would append personal data to a case other than the write subject.
     /// </summary>
     public static StoreOptions UsePersonalDataProtection(this StoreOptions options, PersonalDataJson personalData)
     {
@@ -38,6 +39,7 @@ public static class PersonalDataRegistration
         serializer.Configure(json =>
             json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(personalData.Modify));
         options.Schema.For<CaseDataKey>();
+        options.Listeners.Add(new OneCasePerSession());
         return options;
     }
 
