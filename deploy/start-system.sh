@@ -20,6 +20,9 @@ export RabbitMq__Uri="$TIPREFERRAL_RABBITMQ"
 export Auth__Authority="${Auth__Authority:-http://127.0.0.1:5000/}"
 export Auth__RequireHttpsMetadata="${Auth__RequireHttpsMetadata:-false}"
 export Search__NameIndexKey="${Search__NameIndexKey:-development-only-name-index-key-not-for-production-0001}"
+# base64 of "dev-only-personal-data-kek-00001": wraps every case's personal-data key.
+export PersonalData__KeyEncryptionKey="${PersonalData__KeyEncryptionKey:-ZGV2LW9ubHktcGVyc29uYWwtZGF0YS1rZWstMDAwMDE=}"
+export PersonalData__KeyEncryptionKeyId="${PersonalData__KeyEncryptionKeyId:-dev-kek-1}"
 
 echo "[system] building services (Release)..." >&2
 dotnet build "$root/TipReferral.sln" -c Release -v quiet -nologo >"$run_dir/build.log" 2>&1 \

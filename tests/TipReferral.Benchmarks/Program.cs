@@ -1,8 +1,14 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TipReferral.Benchmarks;
 using TipReferral.Identification.Tests;
+using TipReferral.PersonalData;
 
 // Registration latency through the real gRPC API, real Kestrel, PostgreSQL and RabbitMQ
-// (start them with deploy/infra/start.sh; TIPREFERRAL_POSTGRES / TIPREFERRAL_RABBITMQ override).
+// (start them with deploy/infra/start.sh; TIPREFERRAL_POSTGRES / TIPREFERRAL_RABBITMQ override),
+// once as in production and once with the personal-data cipher replaced by a copy, which
+// shows what AES-256-GCM itself costs (the per-case key document and key lookups stay).
 const int Warmup = 20;
 const int Sequential = 200;
 const int Concurrent = 200;
@@ -18,34 +24,44 @@ while (!File.Exists(Path.Combine(repository.FullName, "TipReferral.sln")))
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TIPREFERRAL_IDENTIFICATION",
     Path.Combine(repository.FullName, "services", "Identification", "TipReferral.Identification"));
 
-await using var service = new IdentificationService();
-await service.InitializeAsync();
-var client = service.ClientFor(IdentificationService.ScreenerInNigeria);
+await MeasureAsync("AES-256-GCM", configure: null);
+await MeasureAsync("pass-through cipher", services => services.Replace(ServiceDescriptor.Singleton<IPersonalDataCipher, PassThroughCipher>()));
 
-for (var i = 0; i < Warmup; i++)
+static async Task MeasureAsync(string variant, Action<IServiceCollection>? configure)
 {
-    await client.RegisterPresumedVictimAsync(IdentificationService.ARegistration(RandomName(), RandomName()));
+    await using var service = new IdentificationService();
+    if (configure is not null)
+    {
+        service.WithServices(configure);
+    }
+
+    await service.InitializeAsync();
+    var client = service.ClientFor(IdentificationService.ScreenerInNigeria);
+
+    for (var i = 0; i < Warmup; i++)
+    {
+        await client.RegisterPresumedVictimAsync(IdentificationService.ARegistration(RandomName(), RandomName()));
+    }
+
+    var latencies = new List<double>(Sequential);
+    for (var i = 0; i < Sequential; i++)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await client.RegisterPresumedVictimAsync(IdentificationService.ARegistration(RandomName(), RandomName()));
+        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    latencies.Sort();
+    double Percentile(int p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p / 100.0 * latencies.Count) - 1)];
+    Console.WriteLine($"[{variant}] register, sequential ({Sequential} calls): p50 {Percentile(50):F1} ms, p95 {Percentile(95):F1} ms, p99 {Percentile(99):F1} ms, max {latencies[^1]:F1} ms");
+
+    var wall = Stopwatch.StartNew();
+    await Parallel.ForEachAsync(Enumerable.Range(0, Concurrent), new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (i, token) =>
+        await client.RegisterPresumedVictimAsync(IdentificationService.ARegistration(RandomName(), RandomName(), i % 2 == 0 ? "NG" : "GH"), cancellationToken: token));
+    wall.Stop();
+    Console.WriteLine($"[{variant}] register, {Parallelism} in parallel ({Concurrent} calls, two countries): {Concurrent / wall.Elapsed.TotalSeconds:F0} registrations/s");
 }
-
-var latencies = new List<double>(Sequential);
-for (var i = 0; i < Sequential; i++)
-{
-    var started = Stopwatch.GetTimestamp();
-    await client.RegisterPresumedVictimAsync(IdentificationService.ARegistration(RandomName(), RandomName()));
-    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-}
-
-latencies.Sort();
-Console.WriteLine($"register, sequential ({Sequential} calls): p50 {Percentile(50):F1} ms, p95 {Percentile(95):F1} ms, p99 {Percentile(99):F1} ms, max {latencies[^1]:F1} ms");
-
-var wall = Stopwatch.StartNew();
-await Parallel.ForEachAsync(Enumerable.Range(0, Concurrent), new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (i, token) =>
-    await client.RegisterPresumedVictimAsync(IdentificationService.ARegistration(RandomName(), RandomName(), i % 2 == 0 ? "NG" : "GH"), cancellationToken: token));
-wall.Stop();
-Console.WriteLine($"register, {Parallelism} in parallel ({Concurrent} calls, two countries): {Concurrent / wall.Elapsed.TotalSeconds:F0} registrations/s");
 
 // Distinct names, as real registrations have: identical ones would all be each other's
 // duplicate candidates and measure the duplicate check's worst case instead.
 static string RandomName() => string.Concat(Enumerable.Range(0, 7).Select(i => (char)(i == 0 ? Random.Shared.Next('A', 'Z' + 1) : Random.Shared.Next('a', 'z' + 1))));
-
-double Percentile(int p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p / 100.0 * latencies.Count) - 1)];

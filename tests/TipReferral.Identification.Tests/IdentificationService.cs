@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Grpc.Core.Interceptors;
 using TipReferral.Contracts.Identification.V1;
 using TipReferral.Domain;
 using TipReferral.Identification;
@@ -15,7 +16,22 @@ public sealed class IdentificationService() : ServiceFactory<Program>(Identifica
     /// <summary>The demo supervisor of NAPTIP Abuja, who decides formal identification.</summary>
     public static DemoUser AuthorityInNigeria => DemoUsers.For(Roles.Supervisor, "NG");
 
-    public VictimCases.VictimCasesClient ClientFor(DemoUser user) => new(ChannelFor(user));
+    /// <summary>The purpose a test states for its reads of personal data, unless it names another.</summary>
+    public const string DefaultPurpose = "Case management (test)";
+
+    /// <summary>A client acting as <paramref name="user"/>, stating <paramref name="purpose"/> (null: none) on every call.</summary>
+    public VictimCases.VictimCasesClient ClientFor(DemoUser user, string? purpose = DefaultPurpose) => new(Invoker(user, purpose));
+
+    public TipReferral.Contracts.Audit.V1.ReadAudit.ReadAuditClient AuditClientFor(DemoUser user) => new(Invoker(user, DefaultPurpose));
+
+    private CallInvoker Invoker(DemoUser user, string? purpose) =>
+        purpose is null
+            ? ChannelFor(user).CreateCallInvoker()
+            : ChannelFor(user).Intercept(headers =>
+            {
+                headers.Add(ServiceDefaults.Access.AccessInterceptor.PurposeHeader, purpose);
+                return headers;
+            });
 
     public static RegisterPresumedVictimRequest ARegistration(string givenName = "Amina", string familyName = "Bello", string country = "NG") => new()
     {

@@ -18,7 +18,11 @@ namespace TipReferral.Testing;
 public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncLifetime
     where TProgram : class
 {
+    /// <summary>Base64 of "test-only-personal-data-kek-0001": wraps the tests' case keys, never a real one.</summary>
+    public const string TestKeyEncryptionKey = "dGVzdC1vbmx5LXBlcnNvbmFsLWRhdGEta2VrLTAwMDE=";
+
     private readonly Dictionary<string, string?> settings = [];
+    private readonly List<Action<IServiceCollection>> serviceOverrides = [];
 
     public ServiceFactory(string serviceName, TimeProvider? clock = null)
     {
@@ -52,6 +56,13 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
     public ServiceFactory<TProgram> WithSetting(string key, string? value)
     {
         settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Replaces services after the service registered its own, before the server starts.</summary>
+    public ServiceFactory<TProgram> WithServices(Action<IServiceCollection> configure)
+    {
+        serviceOverrides.Add(configure);
         return this;
     }
 
@@ -96,6 +107,8 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
             ["Auth:Authority"] = IdentityProvider.Issuer.ToString(),
             ["Auth:RequireHttpsMetadata"] = "false",
             ["Search:NameIndexKey"] = "test-only-name-index-key-0123456789-0123456789",
+            ["PersonalData:KeyEncryptionKey"] = TestKeyEncryptionKey,
+            ["PersonalData:KeyEncryptionKeyId"] = "test-kek-1",
             ["Kestrel:Endpoints:Grpc:Url"] = GrpcAddress.ToString(),
             ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
             ["Kestrel:Endpoints:Http:Url"] = HttpAddress.ToString(),
@@ -106,7 +119,14 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            foreach (var configure in serviceOverrides)
+            {
+                configure(services);
+            }
+        });
     }
 }
 

@@ -2,6 +2,7 @@ using FluentValidation;
 using TipReferral.Identification.Cases;
 using TipReferral.Identification.Publishing;
 using TipReferral.ServiceDefaults.Access;
+using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.EventStore;
 using TipReferral.ServiceDefaults.Messaging;
 
@@ -32,6 +33,9 @@ public static class IdentificationModule
     {
         app.MapTipReferralGrpcService<VictimCasesService>();
         app.MapTipReferralGrpcService<ReadAuditService>();
+        // Until the shared host wiring opens it for every service: one key ring per request.
+        app.UsePersonalDataScope();
+        app.MapGrpcService<VictimCasesService>();
         return app;
     }
 }

@@ -3,10 +3,12 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using TipReferral.Contracts.Identification.V1;
 using TipReferral.Domain;
+using ConsentGiver = TipReferral.Contracts.Identification.V1.ConsentGiver;
+using ConsentPurpose = TipReferral.Contracts.Identification.V1.ConsentPurpose;
+using ConsentRecipient = TipReferral.Contracts.Identification.V1.ConsentRecipient;
 using TipReferral.ServiceDefaults.Consent;
 using TipReferral.Testing;
 using static TipReferral.Identification.Tests.IdentificationService;
-using ConsentPurpose = TipReferral.Contracts.Identification.V1.ConsentPurpose;
 
 namespace TipReferral.Identification.Tests.Security;
 

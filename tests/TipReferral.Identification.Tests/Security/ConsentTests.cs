@@ -1,6 +1,9 @@
 using Grpc.Core;
 using TipReferral.Contracts.Identification.V1;
 using TipReferral.Domain;
+using ConsentGiver = TipReferral.Contracts.Identification.V1.ConsentGiver;
+using ConsentPurpose = TipReferral.Contracts.Identification.V1.ConsentPurpose;
+using ConsentRecipient = TipReferral.Contracts.Identification.V1.ConsentRecipient;
 using TipReferral.Testing;
 using static TipReferral.Identification.Tests.IdentificationService;
 

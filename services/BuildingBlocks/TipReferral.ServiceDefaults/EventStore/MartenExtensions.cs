@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using TipReferral.PersonalData;
 using Weasel.Core;
 
 namespace TipReferral.ServiceDefaults.EventStore;
@@ -15,8 +16,10 @@ public static class MartenExtensions
     /// <summary>
     /// Registers Marten with the house defaults: one schema per service (overridable by
     /// "Marten:Schema" so tests can isolate), Guid streams, System.Text.Json with enums as
-    /// strings, full event metadata, sessions stamped with the caller, and the async daemon
-    /// in HotCold (leader election by advisory lock, so every replica can run it).
+    /// strings, full event metadata, sessions stamped with the caller, the async daemon
+    /// in HotCold (leader election by advisory lock, so every replica can run it), and every
+    /// [PersonalData] property encrypted under its case's data key (the key-encryption key comes
+    /// from "PersonalData:KeyEncryptionKey"; without it the service does not start).
     /// </summary>
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddTipReferralMarten(
         this WebApplicationBuilder builder, string serviceName, Action<StoreOptions> configure)
@@ -26,12 +29,16 @@ public static class MartenExtensions
         var schema = builder.Configuration["Marten:Schema"] ?? serviceName;
         var daemonMode = Enum.Parse<DaemonMode>(builder.Configuration["Marten:DaemonMode"] ?? nameof(DaemonMode.HotCold), ignoreCase: true);
 
-        var marten = builder.Services.AddMarten(opts =>
+        builder.Services.AddPersonalDataProtection(KeyEncryptionKey.FromConfiguration(builder.Configuration));
+
+        var marten = builder.Services.AddMarten(services =>
             {
+                var opts = new StoreOptions();
                 opts.Connection(connectionString);
                 opts.DatabaseSchemaName = schema;
                 opts.Events.DatabaseSchemaName = schema;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                opts.UsePersonalDataProtection(services.GetRequiredService<PersonalDataJson>());
                 opts.Events.MetadataConfig.EnableAll();
                 opts.Events.MetadataConfig.UserNameEnabled = true; // not part of EnableAll()
 
@@ -50,6 +57,7 @@ public static class MartenExtensions
                 opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
                 opts.OpenTelemetry.TrackEventCounters();
                 configure(opts);
+                return opts;
             })
             .UseLightweightSessions()
             .BuildSessionsWith<CallerStampingSessionFactory>()

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using TipReferral.PersonalData;
+
 namespace TipReferral.Identification.Cases;
 
 // The identification service's code lists. Names follow IOM's HTCDS 2.0 where it has the
@@ -59,19 +62,21 @@ public enum DuplicateResolution { Link, Dismiss }
 
 public enum PossibleDuplicateState { Pending, Linked, Dismissed }
 
+/// <summary>Who the person is. Names and date of birth are stored only encrypted under the case's key.</summary>
 public sealed record PersonDetails(
-    string? GivenName,
-    string? FamilyName,
-    IReadOnlyList<string> Aliases,
+    [PersonalData] string? GivenName,
+    [PersonalData] string? FamilyName,
+    [PersonalData] IReadOnlyList<string> Aliases,
     Gender Gender,
-    DateOnly? DateOfBirth,
+    [PersonalData] DateOnly? DateOfBirth,
     int? EstimatedAgeYears,
     IReadOnlyList<string> Citizenships,
     IReadOnlyList<string> Languages)
 {
     public const int AgeOfMajority = 18;
 
-    /// <summary>All the names the person is known by, for display and matching.</summary>
+    /// <summary>All the names the person is known by, for display and matching. Never stored: it would hold the names in plaintext.</summary>
+    [JsonIgnore]
     public IEnumerable<string> AllNames =>
         new[] { $"{GivenName} {FamilyName}".Trim() }.Concat(Aliases).Where(name => name.Length > 0);
 
@@ -108,7 +113,7 @@ public sealed record IdentificationPlace(string Place, string Country, string Id
 
 public sealed record Organisation(string Name, OrganisationKind Kind);
 
-public sealed record Guardian(string FullName, string Organisation, string? Contact);
+public sealed record Guardian([PersonalData] string FullName, string Organisation, [PersonalData] string? Contact);
 
 public sealed record PossibleDuplicate(
     Guid OtherCaseId,

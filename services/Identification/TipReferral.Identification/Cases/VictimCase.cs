@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using JasperFx.Events;
 using TipReferral.Domain;
 using Marten;
 using Marten.Events.Aggregation;
 using JasperFx.Events.Projections;
+using TipReferral.PersonalData;
 
 namespace TipReferral.Identification.Cases;
 
@@ -10,6 +12,8 @@ namespace TipReferral.Identification.Cases;
 /// A victim case as the identification service knows it: the state its deciders decide on,
 /// and (stored inline, in the same transaction as the events) the document its queries read.
 /// Immutable: Marten 9 keeps fetched aggregates in an identity map, so nothing may mutate one.
+/// <see cref="NameIndex"/> is encrypted in the stored JSON like the names it is made from, yet
+/// stays searchable: Marten fills its duplicated column from the object, not from the JSON.
 /// </summary>
 public sealed record VictimCase(
     Guid Id,
@@ -28,8 +32,9 @@ public sealed record VictimCase(
     CaseClosureReason? ClosureReason,
     DateTimeOffset RegisteredAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<int> NameIndex)
+    [PersonalData] IReadOnlyList<int> NameIndex)
 {
+    [JsonIgnore]
     public string Country => IdentifiedAt.Country;
 
     public IReadOnlyList<Consent> Consents { get; init; } = [];

@@ -1,6 +1,7 @@
 using Marten;
 using TipReferral.Domain;
 using TipReferral.ServiceDefaults.Access;
+using TipReferral.PersonalData;
 using CaseVersion = TipReferral.Contracts.Common.V1.CaseVersion;
 using Proto = TipReferral.Contracts.Identification.V1;
 
@@ -8,14 +9,16 @@ namespace TipReferral.Identification.Cases;
 
 /// <summary>
 /// The VictimCases gRPC service. Each capability adds its RPC to this partial class from its
-/// own slice folder; this part holds only the write path they share.
+/// own slice folder; this part holds only the write and read paths they share. Every RPC
+/// unlocks the data keys of the cases it touches before Marten reads their personal data.
 /// </summary>
 public sealed partial class VictimCasesService(
     IDocumentSession session,
     TimeProvider clock,
     CaseAccess access,
     NameIndex nameIndex,
-    PossibleDuplicateFinder duplicates) : Proto.VictimCases.VictimCasesBase
+    PossibleDuplicateFinder duplicates,
+    ICaseKeys keys) : Proto.VictimCases.VictimCasesBase
 {
     /// <summary>
     /// Fetch (refusing a stale expected version) → decide → append only what was decided →
@@ -26,6 +29,7 @@ public sealed partial class VictimCasesService(
         string caseId, long? expectedVersion, Func<Guid, DateTimeOffset, VictimCaseCommand> command, CancellationToken cancellationToken)
     {
         var id = Guid.Parse(caseId);
+        await keys.UnlockForWritingAsync(session, id, cancellationToken); // no key: no case, the decider says not found
         var stream = expectedVersion is { } expected
             ? await session.Events.FetchForWriting<VictimCase>(id, expected, cancellationToken)
             : await session.Events.FetchForWriting<VictimCase>(id, cancellationToken);
@@ -47,7 +51,9 @@ public sealed partial class VictimCasesService(
     /// <summary>Loads a case to show its personal data: only within the caller's reach, and recorded as a read.</summary>
     private async Task<VictimCase> LoadForReadingAsync(string caseId, CancellationToken cancellationToken)
     {
-        var victimCase = await session.LoadAsync<VictimCase>(Guid.Parse(caseId), cancellationToken)
+        var id = Guid.Parse(caseId);
+        await keys.UnlockAsync(session, [id], cancellationToken);
+        var victimCase = await session.LoadAsync<VictimCase>(id, cancellationToken)
             ?? throw new NotFoundException("case", caseId);
         access.EnsureMayReach(victimCase.Country, victimCase.Id);
         access.RecordRead(victimCase.Id);

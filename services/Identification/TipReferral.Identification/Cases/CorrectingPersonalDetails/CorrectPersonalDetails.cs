@@ -2,6 +2,7 @@ using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
 using TipReferral.ServiceDefaults.Access;
+using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.Validation;
 using CaseVersion = TipReferral.Contracts.Common.V1.CaseVersion;
 using Proto = TipReferral.Contracts.Identification.V1;
@@ -13,7 +14,7 @@ public sealed record CorrectPersonalDetails(
 
 /// <summary>The person's details were corrected; child status follows the corrected age.</summary>
 public sealed record PersonalDetailsCorrected(
-    Guid CaseId, PersonDetails Person, bool IsPresumedChild, IReadOnlyList<int> NameIndex, string Reason, DateTimeOffset CorrectedAt) : IHasReason;
+    Guid CaseId, PersonDetails Person, bool IsPresumedChild, [PersonalData] IReadOnlyList<int> NameIndex, string Reason, DateTimeOffset CorrectedAt) : IHasReason;
 
 public static class PersonalDetailsCorrection
 {

@@ -1,5 +1,6 @@
 using TipReferral.Domain;
 using Marten;
+using TipReferral.PersonalData;
 
 namespace TipReferral.Identification.Cases;
 
@@ -7,7 +8,7 @@ namespace TipReferral.Identification.Cases;
 /// Finds cases that may be the same person, perhaps registered in another country. It only
 /// proposes: a person decides to link or dismiss, and nothing is ever merged.
 /// </summary>
-public sealed class PossibleDuplicateFinder(NameIndex nameIndex)
+public sealed class PossibleDuplicateFinder(NameIndex nameIndex, ICaseKeys keys)
 {
     private const int CandidateLimit = 50;
     private const double MinimumNameSimilarity = 0.45;
@@ -22,14 +23,19 @@ public sealed class PossibleDuplicateFinder(NameIndex nameIndex)
             .OrderByDescending(duplicate => duplicate.Score)];
     }
 
-    /// <summary>Cases sharing the most name trigrams with the query, best first.</summary>
-    public static async Task<IReadOnlyList<VictimCase>> CandidatesByNameAsync(
+    /// <summary>
+    /// Cases sharing the most name trigrams with the query, best first, their names readable:
+    /// the (plain, keyed-hash) name_index column picks the ids, then their keys are unlocked.
+    /// </summary>
+    public async Task<IReadOnlyList<VictimCase>> CandidatesByNameAsync(
         IQuerySession session, IReadOnlyList<int> nameIndex, int limit, CancellationToken cancellationToken)
     {
         var grams = nameIndex.ToArray();
-        return await session.QueryAsync<VictimCase>(
-            "where d.name_index && ? order by (select count(*) from unnest(d.name_index) g where g = any(?)) desc limit ?",
+        var cases = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(VictimCase)).TableName.QualifiedName;
+        var ids = await session.AdvancedSql.QueryAsync<Guid>(
+            $"select d.id from {cases} d where d.name_index && ? order by (select count(*) from unnest(d.name_index) g where g = any(?)) desc limit ?",
             cancellationToken, grams, grams, limit);
+        return await keys.LoadInOrderAsync(session, ids, cancellationToken);
     }
 
     public static PossibleDuplicate? Compare(PersonDetails person, VictimCase candidate)

@@ -2,6 +2,7 @@ using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
 using TipReferral.ServiceDefaults.Access;
+using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.Validation;
 using Proto = TipReferral.Contracts.Identification.V1;
 
@@ -27,7 +28,7 @@ public sealed record PresumedVictimRegistered(
     IReadOnlyList<ExploitationType> FormsOfExploitation,
     IReadOnlyList<ControlIndicator> IndicatorsObserved,
     bool IsPresumedChild,
-    IReadOnlyList<int> NameIndex,
+    [PersonalData] IReadOnlyList<int> NameIndex,
     DateTimeOffset RegisteredAt);
 
 public static class Registration
@@ -84,10 +85,12 @@ public sealed partial class VictimCasesService
         var identifiedAt = new IdentificationPlace(request.IdentifiedAt.Place.Trim(), request.IdentifiedAt.Country, request.IdentifiedAt.IdentifyingAgency.Trim());
         var possibleDuplicates = await duplicates.FindAsync(session, person, cancellationToken);
 
+        var caseId = Guid.CreateVersion7(now);
         await session.BeginTransactionAsync(cancellationToken);
         var reference = await CaseReferences.NextAsync(session, identifiedAt.Country, now.Year, cancellationToken);
+        await keys.CreateForAsync(session, caseId, cancellationToken); // commits with the first events
         var command = new RegisterPresumedVictim(
-            Guid.CreateVersion7(now), reference, person, identifiedAt,
+            caseId, reference, person, identifiedAt,
             [.. request.FormsOfExploitation.Select(value => ProtoMapping.ToDomain<ExploitationType>(value)).Distinct()],
             [.. request.IndicatorsObserved.Select(value => ProtoMapping.ToDomain<ControlIndicator>(value)).Distinct()],
             nameIndex.Of(person.AllNames), possibleDuplicates, now);

@@ -57,18 +57,20 @@ public sealed partial class VictimCasesService
             // Counted apart: a paged query's own total reads 0 on a page past the end.
             var filtered = Filtered(session.Query<VictimCase>(), request, access.Caller.Country);
             var total = await filtered.CountAsync(cancellationToken);
-            var cases = await filtered
+            var ids = await filtered
                 .OrderByDescending(c => c.RegisteredAt)
                 .Skip((page - 1) * pageSize)
                 .Take(pageSize)
+                .Select(c => c.Id)
                 .ToListAsync(cancellationToken);
+            var cases = await keys.LoadInOrderAsync(session, ids, cancellationToken);
             return Response([.. cases.Select(c => Summary(c, nameScore: 0))], page, pageSize, total);
         }
 
         // Fuzzy: the name index narrows to the cases sharing most trigrams, then every
         // candidate is scored on its actual names and filtered like the plain search.
         var names = new[] { request.Name };
-        var candidates = await PossibleDuplicateFinder.CandidatesByNameAsync(session, nameIndex.Of(names), CaseSearch.NameCandidateLimit, cancellationToken);
+        var candidates = await duplicates.CandidatesByNameAsync(session, nameIndex.Of(names), CaseSearch.NameCandidateLimit, cancellationToken);
         var matches = Filtered(candidates.AsQueryable(), request, access.Caller.Country)
             .AsEnumerable()
             .Select(c => c.AsSeenBy(access))
