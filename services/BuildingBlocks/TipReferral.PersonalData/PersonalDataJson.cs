@@ -44,6 +44,28 @@ public sealed class PersonalDataJson(IPersonalDataCipher cipher)
         }
     }
 
+    /// <summary>
+    /// A contract modifier for showing data to someone who may not see the person's identity:
+    /// every personal-data property is left out of the JSON.
+    /// </summary>
+    public static void OmitPersonalData(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in typeInfo.Properties.Where(IsPersonalData))
+        {
+            property.ShouldSerialize = static (_, _) => false;
+        }
+    }
+
+    /// <summary>Whether the named property of <paramref name="type"/> is marked as personal data (on the property or its record parameter).</summary>
+    public static bool IsPersonalData(Type type, string propertyName) =>
+        Marked(type.GetProperty(propertyName))
+        || type.GetConstructors().SelectMany(c => c.GetParameters()).Any(p => p.Name == propertyName && Marked(p));
+
     private static bool IsPersonalData(JsonPropertyInfo property) =>
         Marked(property.AttributeProvider) || Marked(property.AssociatedParameter?.AttributeProvider);
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Marten;
+using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Grpc;
 using TipReferral.ServiceDefaults.Observability;
@@ -43,6 +44,8 @@ public static class HostingExtensions
 
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        // Every request gets its own key ring: keys it unlocks are gone when it ends.
+        app.UsePersonalDataScope();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -34,8 +34,6 @@ public static class IdentificationModule
         app.MapTipReferralGrpcService<VictimCasesService>();
         app.MapTipReferralGrpcService<ReadAuditService>();
         // Until the shared host wiring opens it for every service: one key ring per request.
-        app.UsePersonalDataScope();
-        app.MapGrpcService<VictimCasesService>();
         return app;
     }
 }

@@ -39,7 +39,7 @@ public sealed class ReadAuditService(IQuerySession session, CaseAccess access) :
         var caseId = Guid.Parse(request.CaseId);
         var country = await session.Query<AccessRecord>()
             .Where(r => r.CaseId == caseId && r.CaseCountry != null)
-            .Select(r => r.CaseCountry)
+            .Select(r => r.CaseCountry!)
             .FirstOrDefaultAsync(context.CancellationToken);
         if (country is not null)
         {

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Google.Protobuf.WellKnownTypes;
 using JasperFx.Events;
 using Marten;
 using TipReferral.Contracts.Common.V1;
 using TipReferral.Domain;
+using TipReferral.PersonalData;
 
 namespace TipReferral.ServiceDefaults.EventStore;
 
@@ -20,7 +22,10 @@ public static class CaseHistoryReader
     };
 
     /// <param name="masked">The caller may not see the person's identity: personal fields of the events are masked.</param>
-    private static readonly JsonSerializerOptions MaskedDataJson = DataJson;
+    private static readonly JsonSerializerOptions MaskedDataJson = new(DataJson)
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { PersonalDataJson.OmitPersonalData } },
+    };
 
     public static async Task<CaseHistory> ReadCaseHistoryAsync(
         this IQuerySession session, string service, Guid caseId, bool masked, CancellationToken cancellationToken)
@@ -49,7 +54,7 @@ public static class CaseHistoryReader
             Agency = Header(e, EventHeaders.ActorAgency),
             Country = Header(e, EventHeaders.ActorCountry),
         },
-        Reason = e.Data is IHasReason { Reason: var reason } ? reason : "",
+        Reason = e.Data is IHasReason { Reason: var reason } && !(masked && PersonalDataJson.IsPersonalData(e.EventType, nameof(IHasReason.Reason))) ? reason : "",
         CorrelationId = e.CorrelationId ?? "",
         CausationId = e.CausationId ?? "",
         DataJson = JsonSerializer.Serialize(e.Data, e.EventType, masked ? MaskedDataJson : DataJson),

@@ -45,6 +45,7 @@ public sealed record VictimCase(
     /// <summary>Identity protection (witness protection): null when the identity is not protected.</summary>
     public IdentityProtection? Protection { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsErased => Erasure?.ErasedAt is not null;
 
     internal VictimCase WithDuplicateState(Guid otherCaseId, PossibleDuplicateState newState, DateTimeOffset at) => this with

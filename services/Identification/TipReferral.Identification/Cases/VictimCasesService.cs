@@ -42,6 +42,12 @@ public sealed partial class VictimCasesService(
         if (events.Count > 0)
         {
             stream.AppendMany(events);
+            if (events.OfType<PersonalDataErased>().SingleOrDefault() is { } erased)
+            {
+                // Crypto-shredding: the key goes in the same transaction as the event that says so.
+                await keys.EraseAsync(session, id, erased.ApprovedBy.UserId, erased.ErasedAt, cancellationToken);
+            }
+
             await session.SaveChangesAsync(cancellationToken);
         }
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
+using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Validation;
 using CaseVersion = TipReferral.Contracts.Common.V1.CaseVersion;
@@ -11,7 +12,7 @@ namespace TipReferral.Identification.Cases;
 public sealed record AppointGuardian(Guid CaseId, Guardian Guardian, string Reason, DateTimeOffset Now) : VictimCaseCommand(CaseId, Now);
 
 /// <summary>A guardian was appointed for a (presumed) child; a later appointment replaces the earlier one.</summary>
-public sealed record GuardianAppointed(Guid CaseId, Guardian Guardian, string Reason, DateTimeOffset AppointedAt) : IHasReason;
+public sealed record GuardianAppointed(Guid CaseId, Guardian Guardian, [PersonalData] string Reason, DateTimeOffset AppointedAt) : IHasReason;
 
 public static class Guardianship
 {

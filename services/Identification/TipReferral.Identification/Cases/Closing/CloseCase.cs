@@ -1,6 +1,7 @@
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
+using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Validation;
 using CaseVersion = TipReferral.Contracts.Common.V1.CaseVersion;
@@ -11,7 +12,7 @@ namespace TipReferral.Identification.Cases;
 public sealed record CloseCase(Guid CaseId, CaseClosureReason ClosureReason, string Reason, DateTimeOffset Now) : VictimCaseCommand(CaseId, Now);
 
 /// <summary>The victim case was closed. Closed is not deleted: its whole history stays.</summary>
-public sealed record VictimCaseClosed(Guid CaseId, CaseClosureReason ClosureReason, string Reason, DateTimeOffset ClosedAt) : IHasReason;
+public sealed record VictimCaseClosed(Guid CaseId, CaseClosureReason ClosureReason, [PersonalData] string Reason, DateTimeOffset ClosedAt) : IHasReason;
 
 public static class Closure
 {

@@ -14,7 +14,7 @@ public sealed record CorrectPersonalDetails(
 
 /// <summary>The person's details were corrected; child status follows the corrected age.</summary>
 public sealed record PersonalDetailsCorrected(
-    Guid CaseId, PersonDetails Person, bool IsPresumedChild, [PersonalData] IReadOnlyList<int> NameIndex, string Reason, DateTimeOffset CorrectedAt) : IHasReason;
+    Guid CaseId, PersonDetails Person, bool IsPresumedChild, [PersonalData] IReadOnlyList<int> NameIndex, [PersonalData] string Reason, DateTimeOffset CorrectedAt) : IHasReason;
 
 public static class PersonalDetailsCorrection
 {

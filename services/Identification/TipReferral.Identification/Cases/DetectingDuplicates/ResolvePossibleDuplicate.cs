@@ -1,6 +1,7 @@
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
+using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Validation;
 using CaseVersion = TipReferral.Contracts.Common.V1.CaseVersion;
@@ -13,10 +14,10 @@ public sealed record PossibleDuplicateDetected(
     Guid CaseId, Guid OtherCaseId, string OtherCaseReference, double Score, IReadOnlyList<string> MatchedOn, DateTimeOffset DetectedAt);
 
 /// <summary>A person confirmed both cases are the same person: they stay separate, linked.</summary>
-public sealed record PossibleDuplicateLinked(Guid CaseId, Guid OtherCaseId, string Reason, DateTimeOffset LinkedAt) : IHasReason;
+public sealed record PossibleDuplicateLinked(Guid CaseId, Guid OtherCaseId, [PersonalData] string Reason, DateTimeOffset LinkedAt) : IHasReason;
 
 /// <summary>A person decided the other case is someone else.</summary>
-public sealed record PossibleDuplicateDismissed(Guid CaseId, Guid OtherCaseId, string Reason, DateTimeOffset DismissedAt) : IHasReason;
+public sealed record PossibleDuplicateDismissed(Guid CaseId, Guid OtherCaseId, [PersonalData] string Reason, DateTimeOffset DismissedAt) : IHasReason;
 
 public sealed record ResolvePossibleDuplicate(
     Guid CaseId, Guid OtherCaseId, DuplicateResolution Resolution, string Reason, DateTimeOffset Now) : VictimCaseCommand(CaseId, Now);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
+using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Validation;
 using CaseVersion = TipReferral.Contracts.Common.V1.CaseVersion;
@@ -20,7 +21,7 @@ public sealed record FormalIdentificationDecided(
     Guid CaseId,
     IdentificationOutcome Outcome,
     Organisation DecidingOrganisation,
-    string Reason,
+    [PersonalData] string Reason,
     DateTimeOffset DecidedAt) : IHasReason;
 
 public static class FormalIdentification

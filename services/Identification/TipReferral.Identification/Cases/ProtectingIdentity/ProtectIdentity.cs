@@ -1,6 +1,7 @@
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
+using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Validation;
 using CaseVersion = TipReferral.Contracts.Common.V1.CaseVersion;
@@ -13,9 +14,9 @@ public sealed record ProtectIdentity(Guid CaseId, string Pseudonym, string Reaso
 public sealed record LiftIdentityProtection(Guid CaseId, string Reason, DateTimeOffset Now) : VictimCaseCommand(CaseId, Now);
 
 /// <summary>The person's identity is protected: everyone without the need to know sees the pseudonym.</summary>
-public sealed record IdentityProtected(Guid CaseId, string Pseudonym, string Reason, DateTimeOffset ProtectedAt) : IHasReason;
+public sealed record IdentityProtected(Guid CaseId, string Pseudonym, [PersonalData] string Reason, DateTimeOffset ProtectedAt) : IHasReason;
 
-public sealed record IdentityProtectionLifted(Guid CaseId, string Reason, DateTimeOffset LiftedAt) : IHasReason;
+public sealed record IdentityProtectionLifted(Guid CaseId, [PersonalData] string Reason, DateTimeOffset LiftedAt) : IHasReason;
 
 public sealed record IdentityProtection(string Pseudonym, DateTimeOffset Since);
 

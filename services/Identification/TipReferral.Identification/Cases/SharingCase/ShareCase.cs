@@ -1,6 +1,7 @@
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
+using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Validation;
 using CaseVersion = TipReferral.Contracts.Common.V1.CaseVersion;
@@ -11,7 +12,7 @@ namespace TipReferral.Identification.Cases;
 public sealed record ShareCase(Guid CaseId, ConsentPurpose Purpose, ConsentRecipient Recipient, string Reason, DateTimeOffset Now) : VictimCaseCommand(CaseId, Now);
 
 /// <summary>The case was shared with an agency of its country, on the strength of the named consent.</summary>
-public sealed record VictimCaseShared(Guid CaseId, ConsentPurpose Purpose, ConsentRecipient Recipient, Guid ConsentId, string Reason, DateTimeOffset SharedAt) : IHasReason;
+public sealed record VictimCaseShared(Guid CaseId, ConsentPurpose Purpose, ConsentRecipient Recipient, Guid ConsentId, [PersonalData] string Reason, DateTimeOffset SharedAt) : IHasReason;
 
 public static class CaseSharing
 {

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
+using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Validation;
 using CaseVersion = TipReferral.Contracts.Common.V1.CaseVersion;
@@ -11,7 +12,7 @@ namespace TipReferral.Identification.Cases;
 public sealed record WithdrawConsent(Guid CaseId, Guid ConsentId, string Reason, DateTimeOffset Now) : VictimCaseCommand(CaseId, Now);
 
 /// <summary>A consent was withdrawn: from now on nobody may share the person's data on its strength.</summary>
-public sealed record ConsentWithdrawn(Guid CaseId, Guid ConsentId, ConsentPurpose Purpose, ConsentRecipient Recipient, string Reason, DateTimeOffset WithdrawnAt) : IHasReason;
+public sealed record ConsentWithdrawn(Guid CaseId, Guid ConsentId, ConsentPurpose Purpose, ConsentRecipient Recipient, [PersonalData] string Reason, DateTimeOffset WithdrawnAt) : IHasReason;
 
 public static class ConsentWithdrawal
 {
