@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Grpc.Core;
 using TipReferral.Contracts.Identification.V1;
+using TipReferral.Domain;
+using TipReferral.Testing;
 using static TipReferral.Identification.Tests.IdentificationService;
 
 namespace TipReferral.Identification.Tests.Cases;
@@ -30,8 +32,8 @@ public sealed class ConcurrencyTests(IdentificationService service) : IClassFixt
     [Fact]
     public async Task Fifty_concurrent_registrations_in_one_country_get_fifty_distinct_consecutive_references()
     {
-        var country = "GH";
-        var client = service.ClientFor(ScreenerInNigeria);
+        var country = "IT";
+        var client = service.ClientFor(DemoUsers.For(Roles.Screener, country));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
             client.RegisterPresumedVictimAsync(ARegistration($"Person{i}", $"Family{i}", country)).ResponseAsync));

@@ -1,3 +1,4 @@
+using TipReferral.Domain;
 using TipReferral.Contracts.Identification.V1;
 using TipReferral.Testing;
 using static TipReferral.Identification.Tests.IdentificationService;
@@ -60,7 +61,7 @@ public sealed class EndToEndTests(IdentificationService service) : IClassFixture
     [Fact]
     public async Task A_person_of_unknown_age_is_registered_as_a_presumed_child_and_can_get_a_guardian()
     {
-        var client = service.ClientFor(ScreenerInNigeria);
+        var client = service.ClientFor(DemoUsers.For(Roles.CaseWorker, "NG"));
         var request = ARegistration("Blessing", "Eze");
         request.Person.DateOfBirth = null;
         var registered = await client.RegisterPresumedVictimAsync(request);
@@ -80,6 +81,7 @@ public sealed class EndToEndTests(IdentificationService service) : IClassFixture
     {
         var registered = await service.ClientFor(ScreenerInNigeria).RegisterPresumedVictimAsync(ARegistration("Halima", "Musa"));
         using var rest = service.RestClientFor(ScreenerInNigeria);
+        rest.DefaultRequestHeaders.Add(ServiceDefaults.Access.AccessInterceptor.PurposeHeader, DefaultPurpose);
 
         var body = await rest.GetStringAsync($"/v1/cases/{registered.CaseId}");
 

@@ -85,7 +85,9 @@ public sealed class AuthenticationTests(IdentificationService service) : IClassF
     }
 
     private static Task GetCase(Grpc.Net.Client.GrpcChannel channel) =>
-        new VictimCases.VictimCasesClient(channel).GetCaseAsync(new GetCaseRequest { CaseId = UnknownCaseId }).ResponseAsync;
+        new VictimCases.VictimCasesClient(channel).GetCaseAsync(
+            new GetCaseRequest { CaseId = UnknownCaseId },
+            new Metadata { { ServiceDefaults.Access.AccessInterceptor.PurposeHeader, IdentificationService.DefaultPurpose } }).ResponseAsync;
 
     /// <summary>What the provider issues for the screener in Nigeria: its issuer and key, the audience, an hour.</summary>
     private SecurityTokenDescriptor AToken()

@@ -26,7 +26,9 @@ public sealed class ClaimMappingTests(ClaimMappingTests.ServiceWithOtherClaimNam
         })));
 
         var registered = await client.RegisterPresumedVictimAsync(ARegistration(country: "IT"));
-        var history = await client.GetCaseHistoryAsync(new GetCaseHistoryRequest { CaseId = registered.CaseId });
+        var history = await client.GetCaseHistoryAsync(
+            new GetCaseHistoryRequest { CaseId = registered.CaseId },
+            new Metadata { { ServiceDefaults.Access.AccessInterceptor.PurposeHeader, IdentificationService.DefaultPurpose } });
 
         var actor = history.Entries.ShouldHaveSingleItem().Actor;
         actor.UserId.ShouldBe("5f0c7a36-entra-user");

@@ -1,3 +1,5 @@
+using TipReferral.Testing;
+using TipReferral.Domain;
 using Npgsql;
 using TipReferral.Contracts.Identification.V1;
 using static TipReferral.Identification.Tests.IdentificationService;
@@ -13,7 +15,7 @@ public sealed class PersonalDataAtRestTests(IdentificationService service) : ICl
     [Fact]
     public async Task Names_date_of_birth_and_guardian_contact_are_stored_only_encrypted_and_read_back_through_every_rpc()
     {
-        var client = service.ClientFor(ScreenerInNigeria);
+        var client = service.ClientFor(DemoUsers.For(Roles.CaseWorker, "NG"));
         var familyName = "Qoyyum" + Guid.NewGuid().ToString("N")[..6];
         var request = ARegistration("Yewande", familyName);
         request.Person.Aliases.Add("Wendy Q");

@@ -1,5 +1,7 @@
 using TipReferral.Contracts.Common.V1;
 using TipReferral.Contracts.Identification.V1;
+using TipReferral.Domain;
+using TipReferral.Testing;
 using static TipReferral.Identification.Tests.IdentificationService;
 using CaseSearch = TipReferral.Identification.Cases.CaseSearch;
 
@@ -12,16 +14,17 @@ namespace TipReferral.Identification.Tests.Cases.SearchingCases;
 /// </summary>
 public sealed class SearchCasesTests(IdentificationService service) : IClassFixture<IdentificationService>
 {
-    private VictimCases.VictimCasesClient Screener => service.ClientFor(ScreenerInNigeria);
-
     /// <summary><paramref name="name"/> followed by random lower-case letters.</summary>
     private static string Unique(string name) =>
         name + string.Concat(Guid.NewGuid().ToString("N").Take(10).Select(hex => (char)('a' + Convert.ToInt32(hex.ToString(), 16))));
 
+    /// <summary>Registers as the screener of the case's country: nobody else may.</summary>
     private async Task<RegisterPresumedVictimResponse> RegisterAsync(string givenName, string familyName, string country = "NG") =>
-        await Screener.RegisterPresumedVictimAsync(ARegistration(givenName, familyName, country));
+        await service.ClientFor(DemoUsers.For(Roles.Screener, country)).RegisterPresumedVictimAsync(ARegistration(givenName, familyName, country));
 
-    private async Task<SearchCasesResponse> SearchAsync(SearchCasesRequest request) => await Screener.SearchCasesAsync(request);
+    /// <summary>Searches as the screener of <paramref name="country"/>: a search reaches the caller's own country only.</summary>
+    private async Task<SearchCasesResponse> SearchAsync(SearchCasesRequest request, string country = "NG") =>
+        await service.ClientFor(DemoUsers.For(Roles.Screener, country)).SearchCasesAsync(request);
 
     [Fact]
     public async Task A_search_by_exact_reference_finds_exactly_that_case()
@@ -75,24 +78,24 @@ public sealed class SearchCasesTests(IdentificationService service) : IClassFixt
     }
 
     [Fact]
-    public async Task A_country_filter_returns_only_the_case_registered_in_that_country()
+    public async Task A_search_finds_only_cases_of_the_callers_country_and_naming_another_country_is_refused()
     {
         var familyName = Unique("Mensah");
-        var inGhana = await RegisterAsync("Akosua", familyName, "GH");
+        var inItaly = await RegisterAsync("Akosua", familyName, "IT");
         var inNigeria = await RegisterAsync("Akosua", familyName, "NG");
 
-        var byNameInGhana = await SearchAsync(new SearchCasesRequest { Name = $"Akosua {familyName}", Country = "GH" });
-        var byNameAnywhere = await SearchAsync(new SearchCasesRequest { Name = $"Akosua {familyName}" });
-        var everyCaseInGhana = await SearchAsync(new SearchCasesRequest { Country = "GH", Page = new PageRequest { PageSize = CaseSearch.MaxPageSize } });
+        var byNameInItaly = await SearchAsync(new SearchCasesRequest { Name = $"Akosua {familyName}", Country = "IT" }, country: "IT");
+        var byNameFromNigeria = await SearchAsync(new SearchCasesRequest { Name = $"Akosua {familyName}" });
+        var everyCaseInItaly = await SearchAsync(new SearchCasesRequest { Page = new PageRequest { PageSize = CaseSearch.MaxPageSize } }, country: "IT");
 
-        var found = byNameInGhana.Cases.ShouldHaveSingleItem();
-        found.CaseId.ShouldBe(inGhana.CaseId);
-        found.Country.ShouldBe("GH");
-        byNameInGhana.Page.TotalItems.ShouldBe(1);
-        byNameAnywhere.Cases.Select(c => c.CaseId).ShouldBe([inGhana.CaseId, inNigeria.CaseId], ignoreOrder: true);
-        everyCaseInGhana.Cases.ShouldContain(c => c.CaseId == inGhana.CaseId);
-        everyCaseInGhana.Cases.ShouldNotContain(c => c.CaseId == inNigeria.CaseId);
-        everyCaseInGhana.Cases.ShouldAllBe(c => c.Country == "GH");
+        var found = byNameInItaly.Cases.ShouldHaveSingleItem();
+        found.CaseId.ShouldBe(inItaly.CaseId);
+        found.Country.ShouldBe("IT");
+        byNameInItaly.Page.TotalItems.ShouldBe(1);
+        byNameFromNigeria.Cases.Select(c => c.CaseId).ShouldBe([inNigeria.CaseId]);
+        everyCaseInItaly.Cases.ShouldContain(c => c.CaseId == inItaly.CaseId);
+        everyCaseInItaly.Cases.ShouldAllBe(c => c.Country == "IT");
+        await RpcAssert.Refused(Grpc.Core.StatusCode.PermissionDenied, () => SearchAsync(new SearchCasesRequest { Country = "IT" }));
     }
 
     [Fact]
@@ -121,8 +124,8 @@ public sealed class SearchCasesTests(IdentificationService service) : IClassFixt
     }
 
     [Theory]
-    [InlineData("SN", false)]
-    [InlineData("ML", true)]
+    [InlineData("NG", false)]
+    [InlineData("IT", true)]
     public async Task Five_cases_come_back_on_pages_of_two_two_and_one_with_no_case_on_two_pages(string country, bool searchByName)
     {
         var familyName = Unique("Diop");
@@ -142,7 +145,7 @@ public sealed class SearchCasesTests(IdentificationService service) : IClassFixt
         var pages = new List<SearchCasesResponse>();
         for (var page = 1; page <= 3; page++)
         {
-            pages.Add(await SearchAsync(Page(page)));
+            pages.Add(await SearchAsync(Page(page), country));
         }
 
         pages.Select(p => p.Cases.Count).ShouldBe([2, 2, 1]);
@@ -151,7 +154,7 @@ public sealed class SearchCasesTests(IdentificationService service) : IClassFixt
         var returned = pages.SelectMany(p => p.Cases).Select(c => c.CaseId).ToList();
         returned.ShouldBeUnique();
         returned.ShouldBe(registered, ignoreOrder: true);
-        var pastTheEnd = await SearchAsync(Page(4));
+        var pastTheEnd = await SearchAsync(Page(4), country);
         pastTheEnd.Cases.ShouldBeEmpty();
         pastTheEnd.Page.TotalItems.ShouldBe(5);
     }

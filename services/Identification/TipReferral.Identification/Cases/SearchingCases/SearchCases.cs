@@ -4,6 +4,7 @@ using Grpc.Core;
 using Marten;
 using TipReferral.Contracts.Common.V1;
 using TipReferral.Domain;
+using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Validation;
 using Proto = TipReferral.Contracts.Identification.V1;
@@ -112,7 +113,7 @@ public sealed partial class VictimCasesService
         {
         CaseId = c.Id.ToString(),
         Reference = c.Reference,
-        DisplayName = c.Person.AllNames.FirstOrDefault() ?? "",
+        DisplayName = personalData == PersonalDataState.Erased ? PersonalDataValues.Erased : c.Person.AllNames.FirstOrDefault() ?? "",
         TraffickingStatus = ProtoMapping.ToProto<Proto.TraffickingStatus>(c.Status),
         IsPresumedChild = c.IsPresumedChild,
         IsClosed = c.IsClosed,
