@@ -39,7 +39,7 @@ public sealed class ConcurrencyTests(IdentificationService service) : IClassFixt
             client.RegisterPresumedVictimAsync(ARegistration($"Person{i}", $"Family{i}", country)).ResponseAsync));
 
         var numbers = responses
-            .Select(r => Regex.Match(r.Reference, @"^GH-(\d{4})-(\d{6})$"))
+            .Select(r => Regex.Match(r.Reference, @"^IT-(\d{4})-(\d{6})$"))
             .Select(match => { match.Success.ShouldBeTrue(); return int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture); })
             .Order()
             .ToList();
