@@ -83,40 +83,56 @@ public sealed class AccessMatrixTests(TwoCountries world) : IClassFixture<TwoCou
             ["RegisterPresumedVictim"] = own => cases.RegisterPresumedVictimAsync(ARegistration(country: Country(own))).ResponseAsync,
             ["IdentifyFormally"] = own => cases.IdentifyFormallyAsync(new IdentifyFormallyRequest
             {
-                CaseId = Case(own), Outcome = IdentificationOutcome.IdentifiedAsVictim, Reason = "Matrix",
+                CaseId = Case(own),
+                Outcome = IdentificationOutcome.IdentifiedAsVictim,
+                Reason = "Matrix",
                 DecidingOrganisation = new Organisation { Name = "NAPTIP", Kind = OrganisationKind.GovernmentAgency },
             }).ResponseAsync,
             ["AppointGuardian"] = own => cases.AppointGuardianAsync(new AppointGuardianRequest
             {
-                CaseId = Case(own), Guardian = new Guardian { FullName = "Ngozi Adeyemi", Organisation = "Social Welfare" },
+                CaseId = Case(own),
+                Guardian = new Guardian { FullName = "Ngozi Adeyemi", Organisation = "Social Welfare" },
             }).ResponseAsync,
             ["CorrectPersonalDetails"] = own => cases.CorrectPersonalDetailsAsync(new CorrectPersonalDetailsRequest
             {
-                CaseId = Case(own), Person = ARegistration().Person, Reason = "Matrix",
+                CaseId = Case(own),
+                Person = ARegistration().Person,
+                Reason = "Matrix",
             }).ResponseAsync,
             ["ResolvePossibleDuplicate"] = own => cases.ResolvePossibleDuplicateAsync(new ResolvePossibleDuplicateRequest
             {
-                CaseId = Case(own), OtherCaseId = Guid.NewGuid().ToString(), Resolution = DuplicateResolution.Dismiss, Reason = "Matrix",
+                CaseId = Case(own),
+                OtherCaseId = Guid.NewGuid().ToString(),
+                Resolution = DuplicateResolution.Dismiss,
+                Reason = "Matrix",
             }).ResponseAsync,
             ["CloseCase"] = own => cases.CloseCaseAsync(new CloseCaseRequest
             {
-                CaseId = Case(own), ClosureReason = CaseClosureReason.Other, Reason = "Matrix",
+                CaseId = Case(own),
+                ClosureReason = CaseClosureReason.Other,
+                Reason = "Matrix",
             }).ResponseAsync,
             ["GetCase"] = own => cases.GetCaseAsync(new GetCaseRequest { CaseId = Case(own) }).ResponseAsync,
             ["SearchCases"] = own => cases.SearchCasesAsync(new SearchCasesRequest { Country = Country(own) }).ResponseAsync,
             ["GetCaseHistory"] = own => cases.GetCaseHistoryAsync(new GetCaseHistoryRequest { CaseId = Case(own) }).ResponseAsync,
             ["RecordConsent"] = own => cases.RecordConsentAsync(new RecordConsentRequest
             {
-                CaseId = Case(own), Purpose = ConsentPurpose.ShelterReferral, GivenBy = ConsentGiver.Person,
+                CaseId = Case(own),
+                Purpose = ConsentPurpose.ShelterReferral,
+                GivenBy = ConsentGiver.Person,
                 Recipient = new ConsentRecipient { Country = Country(own) },
             }).ResponseAsync,
             ["WithdrawConsent"] = own => cases.WithdrawConsentAsync(new WithdrawConsentRequest
             {
-                CaseId = Case(own), ConsentId = Guid.NewGuid().ToString(), Reason = "Matrix",
+                CaseId = Case(own),
+                ConsentId = Guid.NewGuid().ToString(),
+                Reason = "Matrix",
             }).ResponseAsync,
             ["ShareCase"] = own => cases.ShareCaseAsync(new ShareCaseRequest
             {
-                CaseId = Case(own), Purpose = ConsentPurpose.ShelterReferral, Reason = "Matrix",
+                CaseId = Case(own),
+                Purpose = ConsentPurpose.ShelterReferral,
+                Reason = "Matrix",
                 Recipient = new ConsentRecipient { Country = Country(own), Agency = "Women's shelter" },
             }).ResponseAsync,
             ["RequestErasure"] = own => cases.RequestErasureAsync(new RequestErasureRequest { CaseId = Case(own), Reason = "Matrix" }).ResponseAsync,

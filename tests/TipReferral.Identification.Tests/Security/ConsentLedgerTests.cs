@@ -46,7 +46,9 @@ public sealed class ConsentLedgerTests(IdentificationService service) : IClassFi
 
         var consent = await worker.RecordConsentAsync(new RecordConsentRequest
         {
-            CaseId = registered.CaseId, Purpose = ConsentPurpose.ShelterReferral, GivenBy = ConsentGiver.Person,
+            CaseId = registered.CaseId,
+            Purpose = ConsentPurpose.ShelterReferral,
+            GivenBy = ConsentGiver.Person,
             Recipient = new ConsentRecipient { Country = "NG" },
         });
 

@@ -28,7 +28,10 @@ public sealed class ConsentTests(IdentificationService service) : IClassFixture<
         var shelter = new ConsentRecipient { Country = "NG", Agency = "Women's shelter Lagos" };
         var consent = await cases.RecordConsentAsync(new RecordConsentRequest
         {
-            CaseId = registered.CaseId, Purpose = ConsentPurpose.ShelterReferral, Recipient = shelter, GivenBy = ConsentGiver.Person,
+            CaseId = registered.CaseId,
+            Purpose = ConsentPurpose.ShelterReferral,
+            Recipient = shelter,
+            GivenBy = ConsentGiver.Person,
         });
         var share = new ShareCaseRequest { CaseId = registered.CaseId, Purpose = ConsentPurpose.ShelterReferral, Recipient = shelter, Reason = "Needs a bed" };
         await cases.ShareCaseAsync(share);
@@ -59,7 +62,9 @@ public sealed class ConsentTests(IdentificationService service) : IClassFixture<
         var registered = await cases.RegisterPresumedVictimAsync(child);
         var request = new RecordConsentRequest
         {
-            CaseId = registered.CaseId, Purpose = ConsentPurpose.ShelterReferral, GivenBy = ConsentGiver.Person,
+            CaseId = registered.CaseId,
+            Purpose = ConsentPurpose.ShelterReferral,
+            GivenBy = ConsentGiver.Person,
             Recipient = new ConsentRecipient { Country = "NG" },
         };
 

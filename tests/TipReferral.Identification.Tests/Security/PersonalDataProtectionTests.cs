@@ -39,7 +39,9 @@ public sealed class PersonalDataProtectionTests(IdentificationService service) :
         await service.ClientFor(Supervisor).IdentifyFormallyAsync(AnIdentification(registered, person.Note));
         await cases.CorrectPersonalDetailsAsync(new CorrectPersonalDetailsRequest
         {
-            CaseId = registered.CaseId, Person = registration.Person, Reason = person.Note,
+            CaseId = registered.CaseId,
+            Person = registration.Person,
+            Reason = person.Note,
         }.WithAlias($"{person.Alias}x"));
         return registered;
     }
@@ -103,7 +105,9 @@ public sealed class PersonalDataProtectionTests(IdentificationService service) :
         var registered = await RegisterAsync(person);
         await service.ClientFor(WitnessProtection).ProtectIdentityAsync(new ProtectIdentityRequest
         {
-            CaseId = registered.CaseId, Pseudonym = "Witness K-17", Reason = "Testifies against the network",
+            CaseId = registered.CaseId,
+            Pseudonym = "Witness K-17",
+            Reason = "Testifies against the network",
         });
 
         var seenByWorker = await service.ClientFor(Worker).GetCaseAsync(new GetCaseRequest { CaseId = registered.CaseId });

@@ -111,16 +111,16 @@ public sealed partial class VictimCasesService
         var (c, personalData) = found.AsSeenBy(access);
         return new Proto.CaseSummary
         {
-        CaseId = c.Id.ToString(),
-        Reference = c.Reference,
-        DisplayName = personalData == PersonalDataState.Erased ? PersonalDataValues.Erased : c.Person.AllNames.FirstOrDefault() ?? "",
-        TraffickingStatus = ProtoMapping.ToProto<Proto.TraffickingStatus>(c.Status),
-        IsPresumedChild = c.IsPresumedChild,
-        IsClosed = c.IsClosed,
-        Country = c.Country,
-        NameScore = Math.Round(nameScore, 3),
-        RegisteredAt = Timestamp.FromDateTimeOffset(c.RegisteredAt),
-        PersonalDataState = personalData,
+            CaseId = c.Id.ToString(),
+            Reference = c.Reference,
+            DisplayName = personalData == PersonalDataState.Erased ? PersonalDataValues.Erased : c.Person.AllNames.FirstOrDefault() ?? "",
+            TraffickingStatus = ProtoMapping.ToProto<Proto.TraffickingStatus>(c.Status),
+            IsPresumedChild = c.IsPresumedChild,
+            IsClosed = c.IsClosed,
+            Country = c.Country,
+            NameScore = Math.Round(nameScore, 3),
+            RegisteredAt = Timestamp.FromDateTimeOffset(c.RegisteredAt),
+            PersonalDataState = personalData,
         };
     }
 
