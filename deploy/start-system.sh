@@ -76,8 +76,12 @@ cat <<EOT
 TipReferral is running. Try, as the screener of NAPTIP Lagos (screener.ng):
 
   TOKEN=$token
-  curl -s -H "Authorization: Bearer \$TOKEN" 'http://127.0.0.1:5100/v1/cases?country=NG'
-  curl -s -H "Authorization: Bearer \$TOKEN" 'http://127.0.0.1:5100/v1/cases?name=amina%20bello'
+  curl -s -H "Authorization: Bearer \$TOKEN" -H 'x-purpose: Finding a file' 'http://127.0.0.1:5100/v1/cases?country=NG'
+  curl -s -H "Authorization: Bearer \$TOKEN" -H 'x-purpose: Finding a file' 'http://127.0.0.1:5100/v1/cases?name=amina%20bello'
+
+Reads of personal data need a stated purpose (x-purpose) and are recorded; a
+DataProtectionOfficer asks who viewed a case (token for dataprotectionofficer.ng):
+  curl -s -H "Authorization: Bearer \$DPO_TOKEN" -H 'x-purpose: Audit' 'http://127.0.0.1:5100/v1/audit/cases/<case id>/reads'
 
 A token for another demo user:        dotnet $devtools token <role>.<cc>   (e.g. prosecutor.it; README "Roles and demo logins")
 Identity provider (OpenID Connect):   http://127.0.0.1:5000/.well-known/openid-configuration

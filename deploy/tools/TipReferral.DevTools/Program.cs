@@ -107,6 +107,8 @@ internal static class DemoData
     private const string Screener = "screener.ng";
     private const string Authority = "supervisor.ng";
     private const string ScreenerItaly = "screener.it";
+    private const string CaseWorker = "caseworker.ng";
+    private const string WitnessProtection = "witnessprotectionauthority.ng";
 
     public static async Task<int> SeedAsync(Uri identification, IdentityProvider identityProvider)
     {
@@ -129,10 +131,27 @@ internal static class DemoData
         var childRequest = Person("Blessing", "", Gender.Female, null, "NG", "Benin City", ExploitationType.DomesticServitude);
         childRequest.Person.EstimatedAgeYears = 15;
         var blessing = await screener.RegisterPresumedVictimAsync(childRequest);
-        await screener.AppointGuardianAsync(new AppointGuardianRequest
+        var caseWorker = Client(identification, await identityProvider.TokenAsync(CaseWorker, password));
+        await caseWorker.AppointGuardianAsync(new AppointGuardianRequest
         {
             CaseId = blessing.CaseId,
             Guardian = new Guardian { FullName = "Ngozi Adeyemi", Organisation = "Edo State Social Welfare", Contact = "+234 800 000 0000" },
+        });
+
+        // Consent per purpose and recipient: Amina's own, Blessing's through her guardian; then a shelter referral on it.
+        var shelter = new ConsentRecipient { Country = "NG", Agency = "Women's shelter Lagos" };
+        await caseWorker.RecordConsentAsync(new RecordConsentRequest { CaseId = amina.CaseId, Purpose = ConsentPurpose.ShelterReferral, Recipient = shelter, GivenBy = ConsentGiver.Person });
+        await caseWorker.ShareCaseAsync(new ShareCaseRequest { CaseId = amina.CaseId, Purpose = ConsentPurpose.ShelterReferral, Recipient = shelter, Reason = "Needs a safe place tonight" });
+        await caseWorker.RecordConsentAsync(new RecordConsentRequest
+        {
+            CaseId = blessing.CaseId, Purpose = ConsentPurpose.ShelterReferral, Recipient = new ConsentRecipient { Country = "NG" }, GivenBy = ConsentGiver.Guardian,
+        });
+
+        // Chinedu testifies: his identity is protected, so everyone without the need to know sees the pseudonym.
+        var witnessProtection = Client(identification, await identityProvider.TokenAsync(WitnessProtection, password));
+        await witnessProtection.ProtectIdentityAsync(new ProtectIdentityRequest
+        {
+            CaseId = chinedu.CaseId, Pseudonym = "Witness C-3", Reason = "Key witness against the recruitment network",
         });
 
         var migrant = await screener.RegisterPresumedVictimAsync(Person("Musa", "Ibrahim", Gender.Male, new(1995, 6, 30), "NG", "Seme border post", ExploitationType.Other));
@@ -143,13 +162,14 @@ internal static class DemoData
             DecidingOrganisation = new Organisation { Name = "NAPTIP", Kind = OrganisationKind.GovernmentAgency },
             Reason = "Paid a smuggler; no exploitation or control found. Referred to migrant protection.",
         });
+        await caseWorker.RequestErasureAsync(new RequestErasureRequest { CaseId = migrant.CaseId, Reason = "The person asked for his data to be erased (NDPA 2023, s.34)" });
 
         // The same woman registered again in the destination country: surfaced as a possible duplicate.
         var italy = Client(identification, await identityProvider.TokenAsync(ScreenerItaly, password));
         var again = await italy.RegisterPresumedVictimAsync(Person("Amina", "Belo", Gender.Female, new(1998, 3, 14), "IT", "Torino, Barriera di Milano", ExploitationType.Sexual));
 
-        Console.WriteLine($"Demo cases: {amina.Reference} (identified), {chinedu.Reference} (identified), {blessing.Reference} (child, guardian appointed), " +
-            $"{migrant.Reference} (smuggled migrant, closed), {again.Reference} (Italy; possible duplicate of {amina.Reference}: {again.PossibleDuplicates.Count > 0}).");
+        Console.WriteLine($"Demo cases: {amina.Reference} (identified, consented to and shared with a shelter), {chinedu.Reference} (identified, protected witness), " +
+            $"{blessing.Reference} (child, guardian appointed and consenting), {migrant.Reference} (smuggled migrant, closed, erasure awaiting the DPO), {again.Reference} (Italy; possible duplicate of {amina.Reference}: {again.PossibleDuplicates.Count > 0}).");
         return 0;
     }
 
@@ -158,6 +178,7 @@ internal static class DemoData
         var credentials = CallCredentials.FromInterceptor((_, metadata) =>
         {
             metadata.Add("Authorization", $"Bearer {token}");
+            metadata.Add("x-purpose", "Seeding demo data");
             return Task.CompletedTask;
         });
         var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
