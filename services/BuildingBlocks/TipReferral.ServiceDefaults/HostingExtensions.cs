@@ -38,7 +38,10 @@ public static class HostingExtensions
                 grpc.Interceptors.Add<AccessInterceptor>();
                 grpc.Interceptors.Add<ValidationInterceptor>();
             })
-            .AddJsonTranscoding();
+            // REST callers get the same rich error details as gRPC ones; the registry must know their types.
+            .AddJsonTranscoding(rest => rest.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(
+                Google.Rpc.BadRequest.Descriptor, Google.Rpc.PreconditionFailure.Descriptor,
+                Google.Rpc.ResourceInfo.Descriptor, Google.Rpc.ErrorInfo.Descriptor));
         return builder;
     }
 

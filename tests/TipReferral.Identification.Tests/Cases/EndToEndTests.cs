@@ -88,4 +88,18 @@ public sealed class EndToEndTests(IdentificationService service) : IClassFixture
         body.ShouldContain(registered.Reference);
         body.ShouldContain("\"givenName\":\"Halima\"");
     }
+
+    [Fact]
+    public async Task A_rest_caller_gets_refusals_as_http_statuses_with_the_same_details()
+    {
+        var registered = await service.ClientFor(ScreenerInNigeria).RegisterPresumedVictimAsync(ARegistration("Halima", "Musa"));
+        using var rest = service.RestClientFor(ScreenerInNigeria);
+
+        using var noPurpose = await rest.GetAsync($"/v1/cases/{registered.CaseId}");
+        using var notAUuid = await rest.GetAsync("/v1/cases/not-a-uuid");
+
+        noPurpose.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        (await noPurpose.Content.ReadAsStringAsync()).ShouldContain("x-purpose");
+        notAUuid.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+    }
 }
