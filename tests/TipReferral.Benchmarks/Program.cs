@@ -24,10 +24,11 @@ while (!File.Exists(Path.Combine(repository.FullName, "TipReferral.sln")))
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TIPREFERRAL_IDENTIFICATION",
     Path.Combine(repository.FullName, "services", "Identification", "TipReferral.Identification"));
 
-await MeasureAsync("AES-256-GCM", configure: null);
-await MeasureAsync("pass-through cipher", services => services.Replace(ServiceDescriptor.Singleton<IPersonalDataCipher, PassThroughCipher>()));
+var encrypted = await MeasureAsync("AES-256-GCM", configure: null);
+var plain = await MeasureAsync("pass-through cipher", services => services.Replace(ServiceDescriptor.Singleton<IPersonalDataCipher, PassThroughCipher>()));
+Console.WriteLine($"encryption overhead on registration: p50 ×{encrypted.P50 / plain.P50:F2}, throughput ×{plain.PerSecond / encrypted.PerSecond:F2} (AES-256-GCM against the pass-through cipher)");
 
-static async Task MeasureAsync(string variant, Action<IServiceCollection>? configure)
+static async Task<(double P50, double PerSecond)> MeasureAsync(string variant, Action<IServiceCollection>? configure)
 {
     await using var service = new IdentificationService();
     if (configure is not null)
@@ -57,9 +58,10 @@ static async Task MeasureAsync(string variant, Action<IServiceCollection>? confi
 
     var wall = Stopwatch.StartNew();
     await Parallel.ForEachAsync(Enumerable.Range(0, Concurrent), new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (i, token) =>
-        await client.RegisterPresumedVictimAsync(IdentificationService.ARegistration(RandomName(), RandomName(), i % 2 == 0 ? "NG" : "GH"), cancellationToken: token));
+        await client.RegisterPresumedVictimAsync(IdentificationService.ARegistration(RandomName(), RandomName(), "NG"), cancellationToken: token));
     wall.Stop();
-    Console.WriteLine($"[{variant}] register, {Parallelism} in parallel ({Concurrent} calls, two countries): {Concurrent / wall.Elapsed.TotalSeconds:F0} registrations/s");
+    Console.WriteLine($"[{variant}] register, {Parallelism} in parallel ({Concurrent} calls): {Concurrent / wall.Elapsed.TotalSeconds:F0} registrations/s");
+    return (Percentile(50), Concurrent / wall.Elapsed.TotalSeconds);
 }
 
 // Distinct names, as real registrations have: identical ones would all be each other's
