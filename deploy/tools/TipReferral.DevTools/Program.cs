@@ -144,14 +144,19 @@ internal static class DemoData
         await caseWorker.ShareCaseAsync(new ShareCaseRequest { CaseId = amina.CaseId, Purpose = ConsentPurpose.ShelterReferral, Recipient = shelter, Reason = "Needs a safe place tonight" });
         await caseWorker.RecordConsentAsync(new RecordConsentRequest
         {
-            CaseId = blessing.CaseId, Purpose = ConsentPurpose.ShelterReferral, Recipient = new ConsentRecipient { Country = "NG" }, GivenBy = ConsentGiver.Guardian,
+            CaseId = blessing.CaseId,
+            Purpose = ConsentPurpose.ShelterReferral,
+            Recipient = new ConsentRecipient { Country = "NG" },
+            GivenBy = ConsentGiver.Guardian,
         });
 
         // Chinedu testifies: his identity is protected, so everyone without the need to know sees the pseudonym.
         var witnessProtection = Client(identification, await identityProvider.TokenAsync(WitnessProtection, password));
         await witnessProtection.ProtectIdentityAsync(new ProtectIdentityRequest
         {
-            CaseId = chinedu.CaseId, Pseudonym = "Witness C-3", Reason = "Key witness against the recruitment network",
+            CaseId = chinedu.CaseId,
+            Pseudonym = "Witness C-3",
+            Reason = "Key witness against the recruitment network",
         });
 
         var migrant = await screener.RegisterPresumedVictimAsync(Person("Musa", "Ibrahim", Gender.Male, new(1995, 6, 30), "NG", "Seme border post", ExploitationType.Other));
