@@ -22,8 +22,13 @@ public sealed class PersonalDataProtectionTests(IdentificationService service) :
         {
             var tag = Guid.NewGuid().ToString("N")[..10];
             var born = new DateOnly(1950, 1, 1).AddDays(Random.Shared.Next(365 * 40));
-            return new($"Zainab{tag}", $"Okonkwo{tag}", $"Zee{tag}", born.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), $"Told us her uncle {tag} sold her");
+            // Whole names of random letters, long enough never to occur by chance in ciphertext: names
+            // sharing a prefix would be each other's possible duplicates.
+            return new(Letters(12), Letters(12), Letters(12), born.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), $"Told us her uncle {tag} sold her");
         }
+
+        private static string Letters(int count) =>
+            string.Concat(Enumerable.Range(0, count).Select(i => (char)((i == 0 ? 'A' : 'a') + Random.Shared.Next(26))));
 
         public IEnumerable<string> Secrets => [GivenName, FamilyName, Alias, BirthDate, Note];
     }
