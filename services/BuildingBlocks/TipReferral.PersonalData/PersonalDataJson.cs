@@ -63,8 +63,12 @@ public sealed class PersonalDataJson(IPersonalDataCipher cipher)
 
     /// <summary>Whether the named property of <paramref name="type"/> is marked as personal data (on the property or its record parameter).</summary>
     public static bool IsPersonalData(Type type, string propertyName) =>
-        Marked(type.GetProperty(propertyName))
-        || type.GetConstructors().SelectMany(c => c.GetParameters()).Any(p => p.Name == propertyName && Marked(p));
+        MarkedProperties.GetOrAdd((type, propertyName), static key =>
+            Marked(key.Type.GetProperty(key.Property))
+            || key.Type.GetConstructors().SelectMany(c => c.GetParameters()).Any(p => p.Name == key.Property && Marked(p)));
+
+    // Asked for every event of a masked history: reflect once per type and property.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type Type, string Property), bool> MarkedProperties = new();
 
     private static bool IsPersonalData(JsonPropertyInfo property) =>
         Marked(property.AttributeProvider) || Marked(property.AssociatedParameter?.AttributeProvider);

@@ -23,11 +23,11 @@ public sealed class AccessInterceptor(ICallerAccessor callers, CaseAccess access
         var operation = context.Method[(context.Method.LastIndexOf('/') + 1)..];
         var policy = context.GetHttpContext().GetEndpoint()?.Metadata.GetMetadata<AccessAttribute>();
         var purpose = context.RequestHeaders.GetValue(PurposeHeader)?.Trim() ?? "";
-        // An RPC nobody declared a policy for is refused to everyone (fail closed).
-        access.Begin(caller, policy ?? new AccessAttribute(Domain.Roles.Administrator), operation, purpose);
+        access.Begin(caller, policy, operation, purpose);
 
         try
         {
+            // An RPC nobody declared a policy for is refused to everyone (fail closed).
             if (policy is null)
             {
                 throw new AccessDeniedException(AccessDeniedException.NoPolicyRule, $"{operation} has no access policy; nobody may call it.", CaseIdOf(request));

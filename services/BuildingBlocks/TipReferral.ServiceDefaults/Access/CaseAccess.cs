@@ -13,7 +13,8 @@ public sealed class CaseAccess
     private readonly Dictionary<Guid, string> countries = [];
 
     public Caller Caller { get; private set; } = null!;
-    public AccessAttribute Policy { get; private set; } = null!;
+    /// <summary>The RPC's declared policy; null when it has none, and then nothing reaches a case.</summary>
+    public AccessAttribute? Policy { get; private set; }
     public string Operation { get; private set; } = "";
     public string Purpose { get; private set; } = "";
 
@@ -25,7 +26,7 @@ public sealed class CaseAccess
     /// </summary>
     public bool MaySeeProtectedIdentity => Caller.Role == Roles.WitnessProtectionAuthority;
 
-    internal void Begin(Caller caller, AccessAttribute policy, string operation, string purpose)
+    internal void Begin(Caller caller, AccessAttribute? policy, string operation, string purpose)
     {
         (Caller, Policy, Operation, Purpose) = (caller, policy, operation, purpose);
     }
@@ -38,7 +39,7 @@ public sealed class CaseAccess
             countries[id] = caseCountry;
         }
 
-        if (!Policy.Allows(Caller.Role, ownCountry: string.Equals(caseCountry, Caller.Country, StringComparison.Ordinal)))
+        if (Policy?.Allows(Caller.Role, ownCountry: string.Equals(caseCountry, Caller.Country, StringComparison.Ordinal)) != true)
         {
             throw new AccessDeniedException(
                 AccessDeniedException.OtherCountryRule,
@@ -49,14 +50,13 @@ public sealed class CaseAccess
 
     internal string? CountryOf(Guid caseId) => countries.GetValueOrDefault(caseId);
 
-    /// <summary>Notes that the response reveals this case's personal data: recorded in the read audit.</summary>
-    public void RecordRead(Guid caseId)
+    /// <summary>
+    /// Refuses a case the caller's policy does not reach, else notes that the response reveals
+    /// its personal data: recorded in the read audit.
+    /// </summary>
+    public void RecordRead(Guid caseId, string caseCountry)
     {
-        if (!countries.ContainsKey(caseId))
-        {
-            throw new InvalidOperationException($"Case {caseId} was revealed without an access check; call {nameof(EnsureMayReach)} first.");
-        }
-
+        EnsureMayReach(caseCountry, caseId);
         if (!viewed.Contains(caseId))
         {
             viewed.Add(caseId);

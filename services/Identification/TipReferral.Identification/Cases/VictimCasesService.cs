@@ -2,6 +2,7 @@ using Marten;
 using TipReferral.Domain;
 using TipReferral.ServiceDefaults.Access;
 using TipReferral.PersonalData;
+using TipReferral.Contracts.Identification.V1;
 using CaseVersion = TipReferral.Contracts.Common.V1.CaseVersion;
 using Proto = TipReferral.Contracts.Identification.V1;
 
@@ -20,25 +21,31 @@ public sealed partial class VictimCasesService(
     PossibleDuplicateFinder duplicates,
     ICaseKeys keys) : Proto.VictimCases.VictimCasesBase
 {
+    private async Task<CaseVersion> DecideAsync(
+        ICaseCommandRequest request, Func<Guid, DateTimeOffset, VictimCaseCommand> command, CancellationToken cancellationToken) =>
+        (await DecideInFullAsync(request, command, cancellationToken)).Version;
+
     /// <summary>
     /// Fetch (refusing a stale expected version) → decide → append only what was decided →
     /// commit. The version check is repeated at commit, so a concurrent write in between is
-    /// refused as well.
+    /// refused as well. Returns the command, the case as it was and what was decided, for an
+    /// RPC whose answer depends on them.
     /// </summary>
-    private async Task<CaseVersion> DecideAsync(
-        string caseId, long? expectedVersion, Func<Guid, DateTimeOffset, VictimCaseCommand> command, CancellationToken cancellationToken)
+    private async Task<(CaseVersion Version, VictimCaseCommand Command, VictimCase? Before, IReadOnlyList<object> Events)> DecideInFullAsync(
+        ICaseCommandRequest request, Func<Guid, DateTimeOffset, VictimCaseCommand> command, CancellationToken cancellationToken)
     {
-        var id = Guid.Parse(caseId);
+        var id = Guid.Parse(request.CaseId);
         await keys.UnlockForWritingAsync(session, id, cancellationToken); // no key: no case, the decider says not found
-        var stream = expectedVersion is { } expected
-            ? await session.Events.FetchForWriting<VictimCase>(id, expected, cancellationToken)
+        var stream = request.HasExpectedVersion
+            ? await session.Events.FetchForWriting<VictimCase>(id, request.ExpectedVersion, cancellationToken)
             : await session.Events.FetchForWriting<VictimCase>(id, cancellationToken);
         if (stream.Aggregate is { } current)
         {
             access.EnsureMayReach(current.Country, id);
         }
 
-        var events = VictimCaseDecider.Decide(command(id, clock.GetUtcNow()), stream.Aggregate);
+        var decided = command(id, clock.GetUtcNow());
+        var events = VictimCaseDecider.Decide(decided, stream.Aggregate);
         if (events.Count > 0)
         {
             stream.AppendMany(events);
@@ -51,7 +58,7 @@ public sealed partial class VictimCasesService(
             await session.SaveChangesAsync(cancellationToken);
         }
 
-        return new CaseVersion { CaseId = caseId, Version = stream.CurrentVersion ?? 0 };
+        return (new CaseVersion { CaseId = request.CaseId, Version = stream.CurrentVersion ?? 0 }, decided, stream.Aggregate, events);
     }
 
     /// <summary>Loads a case to show its personal data: only within the caller's reach, and recorded as a read.</summary>
@@ -61,8 +68,7 @@ public sealed partial class VictimCasesService(
         await keys.UnlockAsync(session, [id], cancellationToken);
         var victimCase = await session.LoadAsync<VictimCase>(id, cancellationToken)
             ?? throw new NotFoundException("case", caseId);
-        access.EnsureMayReach(victimCase.Country, victimCase.Id);
-        access.RecordRead(victimCase.Id);
+        access.RecordRead(victimCase.Id, victimCase.Country);
         return victimCase;
     }
 }

@@ -1,6 +1,7 @@
 using TipReferral.Contracts.Common.V1;
 using TipReferral.Contracts.Identification.V1;
 using TipReferral.Domain;
+using TipReferral.ServiceDefaults.Validation;
 using TipReferral.Testing;
 using static TipReferral.Identification.Tests.IdentificationService;
 using CaseSearch = TipReferral.Identification.Cases.CaseSearch;
@@ -86,7 +87,7 @@ public sealed class SearchCasesTests(IdentificationService service) : IClassFixt
 
         var byNameInItaly = await SearchAsync(new SearchCasesRequest { Name = $"Akosua {familyName}", Country = "IT" }, country: "IT");
         var byNameFromNigeria = await SearchAsync(new SearchCasesRequest { Name = $"Akosua {familyName}" });
-        var everyCaseInItaly = await SearchAsync(new SearchCasesRequest { Page = new PageRequest { PageSize = CaseSearch.MaxPageSize } }, country: "IT");
+        var everyCaseInItaly = await SearchAsync(new SearchCasesRequest { Page = new PageRequest { PageSize = Paging.MaxPageSize } }, country: "IT");
 
         var found = byNameInItaly.Cases.ShouldHaveSingleItem();
         found.CaseId.ShouldBe(inItaly.CaseId);
@@ -111,7 +112,7 @@ public sealed class SearchCasesTests(IdentificationService service) : IClassFixt
         var everyIdentified = await SearchAsync(new SearchCasesRequest
         {
             TraffickingStatus = TraffickingStatus.IdentifiedVictim,
-            Page = new PageRequest { PageSize = CaseSearch.MaxPageSize },
+            Page = new PageRequest { PageSize = Paging.MaxPageSize },
         });
 
         var found = identifiedByName.Cases.ShouldHaveSingleItem();

@@ -40,12 +40,10 @@ public static class Guardianship
     }
 }
 
-public sealed class AppointGuardianValidator : AbstractValidator<Proto.AppointGuardianRequest>
+public sealed class AppointGuardianValidator : CaseCommandValidator<Proto.AppointGuardianRequest>
 {
     public AppointGuardianValidator()
     {
-        RuleFor(x => x.CaseId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).MustBeVersion();
         RuleFor(x => x.Guardian).NotNull().WithMessage("is required");
         When(x => x.Guardian is not null, () =>
         {
@@ -62,8 +60,7 @@ public sealed partial class VictimCasesService
     [Access(Roles.ShelterStaff, Roles.CaseWorker, Roles.Supervisor)]
     public override Task<CaseVersion> AppointGuardian(Proto.AppointGuardianRequest request, ServerCallContext context) =>
         DecideAsync(
-            request.CaseId,
-            request.HasExpectedVersion ? request.ExpectedVersion : null,
+            request,
             (caseId, now) => new AppointGuardian(
                 caseId,
                 new Guardian(request.Guardian.FullName.Trim(), request.Guardian.Organisation.Trim(), ProtoMapping.NullIfBlank(request.Guardian.Contact)),

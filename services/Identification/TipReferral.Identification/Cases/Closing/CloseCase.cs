@@ -21,12 +21,10 @@ public static class Closure
         [new VictimCaseClosed(state.Id, command.ClosureReason, command.Reason, command.Now)];
 }
 
-public sealed class CloseCaseValidator : AbstractValidator<Proto.CloseCaseRequest>
+public sealed class CloseCaseValidator : CaseCommandValidator<Proto.CloseCaseRequest>
 {
     public CloseCaseValidator()
     {
-        RuleFor(x => x.CaseId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).MustBeVersion();
         RuleFor(x => x.ClosureReason).MustBeChosen();
         RuleFor(x => x.Reason).MustBeReason();
     }
@@ -37,8 +35,7 @@ public sealed partial class VictimCasesService
     [Access(Roles.CaseWorker, Roles.Supervisor)]
     public override Task<CaseVersion> CloseCase(Proto.CloseCaseRequest request, ServerCallContext context) =>
         DecideAsync(
-            request.CaseId,
-            request.HasExpectedVersion ? request.ExpectedVersion : null,
+            request,
             (caseId, now) => new CloseCase(caseId, ProtoMapping.ToDomain<CaseClosureReason>(request.ClosureReason), request.Reason.Trim(), now),
             context.CancellationToken);
 }

@@ -25,12 +25,10 @@ public static class PersonalDetailsCorrection
                 command.Person.IsPresumedChildOn(DateOnly.FromDateTime(command.Now.UtcDateTime)), command.NameIndex, command.Reason, command.Now)];
 }
 
-public sealed class CorrectPersonalDetailsValidator : AbstractValidator<Proto.CorrectPersonalDetailsRequest>
+public sealed class CorrectPersonalDetailsValidator : CaseCommandValidator<Proto.CorrectPersonalDetailsRequest>
 {
     public CorrectPersonalDetailsValidator(TimeProvider clock)
     {
-        RuleFor(x => x.CaseId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).MustBeVersion();
         RuleFor(x => x.Person).NotNull().WithMessage("is required").SetValidator(new PersonDetailsValidator(clock));
         RuleFor(x => x.Reason).MustBeReason();
     }
@@ -43,8 +41,7 @@ public sealed partial class VictimCasesService
     {
         var person = request.Person.ToDomain();
         return DecideAsync(
-            request.CaseId,
-            request.HasExpectedVersion ? request.ExpectedVersion : null,
+            request,
             (caseId, now) => new CorrectPersonalDetails(caseId, person, nameIndex.Of(person.AllNames), request.Reason.Trim(), now),
             context.CancellationToken);
     }

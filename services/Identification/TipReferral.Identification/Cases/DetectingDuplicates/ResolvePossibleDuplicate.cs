@@ -48,13 +48,11 @@ public static class DuplicateResolutions
     }
 }
 
-public sealed class ResolvePossibleDuplicateValidator : AbstractValidator<Proto.ResolvePossibleDuplicateRequest>
+public sealed class ResolvePossibleDuplicateValidator : CaseCommandValidator<Proto.ResolvePossibleDuplicateRequest>
 {
     public ResolvePossibleDuplicateValidator()
     {
-        RuleFor(x => x.CaseId).MustBeId();
         RuleFor(x => x.OtherCaseId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).MustBeVersion();
         RuleFor(x => x.Resolution).MustBeChosen();
         RuleFor(x => x.Reason).MustBeReason();
     }
@@ -65,8 +63,7 @@ public sealed partial class VictimCasesService
     [Access(Roles.CaseWorker, Roles.Supervisor)]
     public override Task<CaseVersion> ResolvePossibleDuplicate(Proto.ResolvePossibleDuplicateRequest request, ServerCallContext context) =>
         DecideAsync(
-            request.CaseId,
-            request.HasExpectedVersion ? request.ExpectedVersion : null,
+            request,
             (caseId, now) => new ResolvePossibleDuplicate(
                 caseId, Guid.Parse(request.OtherCaseId), ProtoMapping.ToDomain<DuplicateResolution>(request.Resolution), request.Reason.Trim(), now),
             context.CancellationToken);

@@ -91,22 +91,18 @@ public static class PersonalDataErasure
     };
 }
 
-public sealed class RequestErasureValidator : AbstractValidator<Proto.RequestErasureRequest>
+public sealed class RequestErasureValidator : CaseCommandValidator<Proto.RequestErasureRequest>
 {
     public RequestErasureValidator()
     {
-        RuleFor(x => x.CaseId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).MustBeVersion();
         RuleFor(x => x.Reason).MustBeReason();
     }
 }
 
-public sealed class DecideErasureValidator : AbstractValidator<Proto.DecideErasureRequest>
+public sealed class DecideErasureValidator : CaseCommandValidator<Proto.DecideErasureRequest>
 {
     public DecideErasureValidator()
     {
-        RuleFor(x => x.CaseId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).MustBeVersion();
         RuleFor(x => x.Reason).MustBeReason();
     }
 }
@@ -116,24 +112,21 @@ public sealed partial class VictimCasesService
     [Access(Roles.CaseWorker, Roles.ShelterStaff, Roles.Supervisor, Roles.DataProtectionOfficer)]
     public override Task<CaseVersion> RequestErasure(Proto.RequestErasureRequest request, ServerCallContext context) =>
         DecideAsync(
-            request.CaseId,
-            request.HasExpectedVersion ? request.ExpectedVersion : null,
+            request,
             (caseId, now) => new RequestErasure(caseId, request.Reason.Trim(), access.Caller, now),
             context.CancellationToken);
 
     [Access(Roles.DataProtectionOfficer)]
     public override Task<CaseVersion> ApproveErasure(Proto.DecideErasureRequest request, ServerCallContext context) =>
         DecideAsync(
-            request.CaseId,
-            request.HasExpectedVersion ? request.ExpectedVersion : null,
+            request,
             (caseId, now) => new ApproveErasure(caseId, request.Reason.Trim(), access.Caller, now),
             context.CancellationToken);
 
     [Access(Roles.DataProtectionOfficer)]
     public override Task<CaseVersion> RejectErasure(Proto.DecideErasureRequest request, ServerCallContext context) =>
         DecideAsync(
-            request.CaseId,
-            request.HasExpectedVersion ? request.ExpectedVersion : null,
+            request,
             (caseId, now) => new RejectErasure(caseId, request.Reason.Trim(), access.Caller, now),
             context.CancellationToken);
 }

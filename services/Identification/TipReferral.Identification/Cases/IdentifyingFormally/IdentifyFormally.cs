@@ -61,12 +61,10 @@ public static class FormalIdentification
     };
 }
 
-public sealed class IdentifyFormallyValidator : AbstractValidator<Proto.IdentifyFormallyRequest>
+public sealed class IdentifyFormallyValidator : CaseCommandValidator<Proto.IdentifyFormallyRequest>
 {
     public IdentifyFormallyValidator()
     {
-        RuleFor(x => x.CaseId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).MustBeVersion();
         RuleFor(x => x.Outcome).MustBeChosen();
         RuleFor(x => x.DecidingOrganisation).NotNull().WithMessage("is required");
         When(x => x.DecidingOrganisation is not null, () =>
@@ -83,8 +81,7 @@ public sealed partial class VictimCasesService
     [Access(Roles.Supervisor)]
     public override Task<CaseVersion> IdentifyFormally(Proto.IdentifyFormallyRequest request, ServerCallContext context) =>
         DecideAsync(
-            request.CaseId,
-            request.HasExpectedVersion ? request.ExpectedVersion : null,
+            request,
             (caseId, now) => new IdentifyFormally(
                 caseId,
                 ProtoMapping.ToDomain<IdentificationOutcome>(request.Outcome),

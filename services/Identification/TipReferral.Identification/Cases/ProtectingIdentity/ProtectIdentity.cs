@@ -38,23 +38,19 @@ public static class IdentityProtections
     };
 }
 
-public sealed class ProtectIdentityValidator : AbstractValidator<Proto.ProtectIdentityRequest>
+public sealed class ProtectIdentityValidator : CaseCommandValidator<Proto.ProtectIdentityRequest>
 {
     public ProtectIdentityValidator()
     {
-        RuleFor(x => x.CaseId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).MustBeVersion();
         RuleFor(x => x.Pseudonym).MustBeShortText();
         RuleFor(x => x.Reason).MustBeReason();
     }
 }
 
-public sealed class LiftIdentityProtectionValidator : AbstractValidator<Proto.LiftIdentityProtectionRequest>
+public sealed class LiftIdentityProtectionValidator : CaseCommandValidator<Proto.LiftIdentityProtectionRequest>
 {
     public LiftIdentityProtectionValidator()
     {
-        RuleFor(x => x.CaseId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).MustBeVersion();
         RuleFor(x => x.Reason).MustBeReason();
     }
 }
@@ -64,16 +60,14 @@ public sealed partial class VictimCasesService
     [Access(Roles.WitnessProtectionAuthority)]
     public override Task<CaseVersion> ProtectIdentity(Proto.ProtectIdentityRequest request, ServerCallContext context) =>
         DecideAsync(
-            request.CaseId,
-            request.HasExpectedVersion ? request.ExpectedVersion : null,
+            request,
             (caseId, now) => new ProtectIdentity(caseId, request.Pseudonym.Trim(), request.Reason.Trim(), now),
             context.CancellationToken);
 
     [Access(Roles.WitnessProtectionAuthority)]
     public override Task<CaseVersion> LiftIdentityProtection(Proto.LiftIdentityProtectionRequest request, ServerCallContext context) =>
         DecideAsync(
-            request.CaseId,
-            request.HasExpectedVersion ? request.ExpectedVersion : null,
+            request,
             (caseId, now) => new LiftIdentityProtection(caseId, request.Reason.Trim(), now),
             context.CancellationToken);
 }

@@ -40,12 +40,15 @@ public static class ConsentRecording
             throw new RuleViolationException(AdultConsentsInPersonRule, $"Case {state.Reference} is an adult's: only the person can consent.");
         }
 
-        var sameConsentStillValid = state.Consents.Any(c => c.IsValidAt(command.Now)
-            && c.Purpose == command.Purpose && c.Recipient == command.Recipient && c.GivenBy == command.GivenBy && c.ExpiresAt == command.ExpiresAt);
-        return sameConsentStillValid
+        return SameConsentStillValid(command, state) is not null
             ? []
             : [new ConsentRecorded(command.CaseId, command.ConsentId, command.Purpose, command.Recipient, command.GivenBy, command.ExpiresAt, command.RecordedBy, command.Now)];
     }
+
+    /// <summary>The valid consent the command would record again, if the case has it: a repeat records nothing.</summary>
+    public static Consent? SameConsentStillValid(RecordConsent command, VictimCase state) =>
+        state.Consents.FirstOrDefault(c => c.IsValidAt(command.Now)
+            && c.Purpose == command.Purpose && c.Recipient == command.Recipient && c.GivenBy == command.GivenBy && c.ExpiresAt == command.ExpiresAt);
 
     public static VictimCase Evolve(VictimCase state, ConsentRecorded recorded) => state with
     {
@@ -54,12 +57,10 @@ public static class ConsentRecording
     };
 }
 
-public sealed class RecordConsentValidator : AbstractValidator<Proto.RecordConsentRequest>
+public sealed class RecordConsentValidator : CaseCommandValidator<Proto.RecordConsentRequest>
 {
     public RecordConsentValidator(TimeProvider clock)
     {
-        RuleFor(x => x.CaseId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).MustBeVersion();
         RuleFor(x => x.Purpose).MustBeChosen();
         RuleFor(x => x.Recipient).NotNull().WithMessage("is required").SetValidator(new ConsentRecipientValidator());
         RuleFor(x => x.GivenBy).MustBeChosen();
@@ -87,16 +88,14 @@ public sealed partial class VictimCasesService
         var recipient = request.Recipient.ToDomain();
         var givenBy = ProtoMapping.ToDomain<ConsentGiver>(request.GivenBy);
         var expiresAt = request.ExpiresAt?.ToDateTimeOffset();
-        var consentId = Guid.CreateVersion7();
-        var version = await DecideAsync(
-            request.CaseId,
-            request.HasExpectedVersion ? request.ExpectedVersion : null,
-            (caseId, now) => new RecordConsent(caseId, consentId, purpose, recipient, givenBy, expiresAt, access.Caller, now),
+        var (version, command, before, events) = await DecideInFullAsync(
+            request,
+            (caseId, now) => new RecordConsent(caseId, Guid.CreateVersion7(now), purpose, recipient, givenBy, expiresAt, access.Caller, now),
             context.CancellationToken);
 
         // A repeated consent records nothing new: answer with the one already on the case.
-        var current = await session.LoadAsync<VictimCase>(Guid.Parse(request.CaseId), context.CancellationToken);
-        var recorded = current!.Consents.Last(c => c.IsValidAt(clock.GetUtcNow()) && c.Purpose == purpose && c.Recipient == recipient && c.GivenBy == givenBy);
-        return new Proto.RecordConsentResponse { ConsentId = recorded.ConsentId.ToString(), Version = version };
+        var consentId = events.OfType<ConsentRecorded>().SingleOrDefault()?.ConsentId
+            ?? ConsentRecording.SameConsentStillValid((RecordConsent)command, before!)!.ConsentId;
+        return new Proto.RecordConsentResponse { ConsentId = consentId.ToString(), Version = version };
     }
 }

@@ -22,16 +22,13 @@ public sealed class SearchCasesValidator : AbstractValidator<Proto.SearchCasesRe
         When(x => x.Page is not null, () =>
         {
             RuleFor(x => x.Page.Page).GreaterThanOrEqualTo(0);
-            RuleFor(x => x.Page.PageSize).InclusiveBetween(0, CaseSearch.MaxPageSize);
+            RuleFor(x => x.Page.PageSize).InclusiveBetween(0, Paging.MaxPageSize);
         });
     }
 }
 
 public static class CaseSearch
 {
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
-
     /// <summary>Name searches look at this many best candidates from the name index, then score them.</summary>
     public const int NameCandidateLimit = 500;
 
@@ -50,8 +47,7 @@ public sealed partial class VictimCasesService
         }
 
         var cancellationToken = context.CancellationToken;
-        var page = Math.Max(request.Page?.Page ?? 0, 1);
-        var pageSize = request.Page?.PageSize is > 0 and var size ? size : CaseSearch.DefaultPageSize;
+        var (page, pageSize) = Paging.Of(request.Page);
 
         if (string.IsNullOrWhiteSpace(request.Name))
         {
@@ -106,8 +102,7 @@ public sealed partial class VictimCasesService
     /// <summary>A search hit shows a name: it is a read of that case, recorded as one.</summary>
     private Proto.CaseSummary Summary(VictimCase found, double nameScore)
     {
-        access.EnsureMayReach(found.Country, found.Id);
-        access.RecordRead(found.Id);
+        access.RecordRead(found.Id, found.Country);
         var (c, personalData) = found.AsSeenBy(access);
         return new Proto.CaseSummary
         {

@@ -37,12 +37,10 @@ public static class CaseSharing
     }
 }
 
-public sealed class ShareCaseValidator : AbstractValidator<Proto.ShareCaseRequest>
+public sealed class ShareCaseValidator : CaseCommandValidator<Proto.ShareCaseRequest>
 {
     public ShareCaseValidator()
     {
-        RuleFor(x => x.CaseId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).MustBeVersion();
         RuleFor(x => x.Purpose).MustBeChosen();
         RuleFor(x => x.Recipient).NotNull().WithMessage("is required");
         When(x => x.Recipient is not null, () =>
@@ -59,8 +57,7 @@ public sealed partial class VictimCasesService
     [Access(Roles.Screener, Roles.ShelterStaff, Roles.CaseWorker, Roles.Supervisor)]
     public override Task<CaseVersion> ShareCase(Proto.ShareCaseRequest request, ServerCallContext context) =>
         DecideAsync(
-            request.CaseId,
-            request.HasExpectedVersion ? request.ExpectedVersion : null,
+            request,
             (caseId, now) => new ShareCase(caseId, ProtoMapping.ToDomain<ConsentPurpose>(request.Purpose), request.Recipient.ToDomain(), request.Reason.Trim(), now),
             context.CancellationToken);
 }

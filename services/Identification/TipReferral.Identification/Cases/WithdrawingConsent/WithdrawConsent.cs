@@ -33,13 +33,11 @@ public static class ConsentWithdrawal
     };
 }
 
-public sealed class WithdrawConsentValidator : AbstractValidator<Proto.WithdrawConsentRequest>
+public sealed class WithdrawConsentValidator : CaseCommandValidator<Proto.WithdrawConsentRequest>
 {
     public WithdrawConsentValidator()
     {
-        RuleFor(x => x.CaseId).MustBeId();
         RuleFor(x => x.ConsentId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).MustBeVersion();
         RuleFor(x => x.Reason).MustBeReason();
     }
 }
@@ -49,8 +47,7 @@ public sealed partial class VictimCasesService
     [Access(Roles.Screener, Roles.ShelterStaff, Roles.CaseWorker, Roles.Supervisor)]
     public override Task<CaseVersion> WithdrawConsent(Proto.WithdrawConsentRequest request, ServerCallContext context) =>
         DecideAsync(
-            request.CaseId,
-            request.HasExpectedVersion ? request.ExpectedVersion : null,
+            request,
             (caseId, now) => new WithdrawConsent(caseId, Guid.Parse(request.ConsentId), request.Reason.Trim(), now),
             context.CancellationToken);
 }

@@ -1,0 +1,16 @@
+using FluentValidation;
+using TipReferral.Contracts.Identification.V1;
+using TipReferral.ServiceDefaults.Validation;
+
+namespace TipReferral.Identification.Cases;
+
+/// <summary>The rules every request that changes a case shares: a case id, and a version of zero or more if given.</summary>
+public abstract class CaseCommandValidator<TRequest> : AbstractValidator<TRequest>
+    where TRequest : ICaseCommandRequest
+{
+    protected CaseCommandValidator()
+    {
+        RuleFor(x => x.CaseId).MustBeId();
+        RuleFor(x => x.ExpectedVersion).MustBeVersion();
+    }
+}
