@@ -1,3 +1,4 @@
+using TipReferral.ServiceDefaults.Grpc;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using TipReferral.Identification.Cases;
@@ -158,7 +159,7 @@ public sealed class ProtoMappingTests
     {
         var date = new Google.Type.Date { Year = year, Month = month, Day = day };
 
-        ProtoMapping.TryToDateOnly(date, out var value).ShouldBe(real);
+        ProtoValues.TryToDateOnly(date, out var value).ShouldBe(real);
         value.ShouldBe(real ? new DateOnly(year, month, day) : default);
     }
 

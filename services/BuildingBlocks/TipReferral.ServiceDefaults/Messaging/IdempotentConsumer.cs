@@ -1,6 +1,7 @@
 using JasperFx;
 using Marten;
 using MassTransit;
+using TipReferral.PersonalData;
 
 namespace TipReferral.ServiceDefaults.Messaging;
 
@@ -26,6 +27,8 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store, TimePro
         var consumer = GetType().Name;
         var markId = $"{consumer}/{messageId:N}";
 
+        // A consumer may write a case's personal data (unlocking its key first), as a request does.
+        using var personalData = PersonalDataScope.Begin();
         await using var session = store.LightweightSession();
         if (await session.LoadAsync<ProcessedMessage>(markId, context.CancellationToken) is not null)
         {

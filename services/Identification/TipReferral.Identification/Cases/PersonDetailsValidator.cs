@@ -1,3 +1,4 @@
+using TipReferral.ServiceDefaults.Grpc;
 using FluentValidation;
 using TipReferral.Domain;
 using TipReferral.ServiceDefaults.Validation;
@@ -22,7 +23,7 @@ public sealed class PersonDetailsValidator : AbstractValidator<Proto.PersonDetai
         When(x => x.DateOfBirth is not null, () =>
         {
             RuleFor(x => x.DateOfBirth)
-                .Must(date => ProtoMapping.TryToDateOnly(date, out var born) && IsPlausibleBirthDate(born, clock))
+                .Must(date => ProtoValues.TryToDateOnly(date, out var born) && IsPlausibleBirthDate(born, clock))
                 .WithMessage("must be a real calendar date, not in the future nor more than 120 years ago");
             RuleFor(x => x.EstimatedAgeYears).Must((person, _) => !person.HasEstimatedAgeYears)
                 .WithMessage("give either a date of birth or an estimated age, not both");

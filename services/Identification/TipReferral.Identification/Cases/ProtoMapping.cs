@@ -1,3 +1,4 @@
+using static TipReferral.ServiceDefaults.Grpc.ProtoValues;
 using Google.Protobuf.WellKnownTypes;
 using TipReferral.Contracts.Common.V1;
 using TipReferral.Domain;
@@ -11,27 +12,6 @@ namespace TipReferral.Identification.Cases;
 /// </summary>
 public static class ProtoMapping
 {
-    public static TDomain ToDomain<TDomain>(System.Enum protoValue)
-        where TDomain : struct, System.Enum =>
-        System.Enum.Parse<TDomain>(protoValue.ToString());
-
-    public static TProto ToProto<TProto>(System.Enum domainValue)
-        where TProto : struct, System.Enum =>
-        System.Enum.Parse<TProto>(domainValue.ToString());
-
-    public static bool TryToDateOnly(Google.Type.Date? date, out DateOnly value)
-    {
-        value = default;
-        if (date is null || date.Year is < 1 or > 9999 || date.Month is < 1 or > 12 || date.Day < 1
-            || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
-        {
-            return false;
-        }
-
-        value = new DateOnly(date.Year, date.Month, date.Day);
-        return true;
-    }
-
     public static PersonDetails ToDomain(this Proto.PersonDetails person) => new(
         NullIfBlank(person.GivenName),
         NullIfBlank(person.FamilyName),
@@ -55,7 +35,7 @@ public static class ProtoMapping
         };
         if (person.DateOfBirth is { } born)
         {
-            proto.DateOfBirth = new Google.Type.Date { Year = born.Year, Month = born.Month, Day = born.Day };
+            proto.DateOfBirth = born.ToProto();
         }
 
         if (person.EstimatedAgeYears is { } age)
@@ -76,8 +56,6 @@ public static class ProtoMapping
     };
 
     public static ConsentRecipient ToDomain(this Proto.ConsentRecipient recipient) => new(recipient.Country, NullIfBlank(recipient.Agency));
-
-    public static Actor ToProto(this Caller caller) => new() { UserId = caller.UserId, Role = caller.Role, Agency = caller.Agency, Country = caller.Country };
 
     public static Proto.Consent ToProto(this Consent consent)
     {
@@ -174,6 +152,4 @@ public static class ProtoMapping
 
         return details;
     }
-
-    public static string? NullIfBlank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

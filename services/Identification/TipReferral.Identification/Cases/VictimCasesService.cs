@@ -1,3 +1,5 @@
+using TipReferral.Contracts.Common.V1;
+using TipReferral.ServiceDefaults.Validation;
 using Marten;
 using TipReferral.Domain;
 using TipReferral.ServiceDefaults.Access;

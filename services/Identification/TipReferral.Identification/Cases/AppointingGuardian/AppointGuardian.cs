@@ -1,3 +1,4 @@
+using TipReferral.ServiceDefaults.Grpc;
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
@@ -63,7 +64,7 @@ public sealed partial class VictimCasesService
             request,
             (caseId, now) => new AppointGuardian(
                 caseId,
-                new Guardian(request.Guardian.FullName.Trim(), request.Guardian.Organisation.Trim(), ProtoMapping.NullIfBlank(request.Guardian.Contact)),
+                new Guardian(request.Guardian.FullName.Trim(), request.Guardian.Organisation.Trim(), ProtoValues.NullIfBlank(request.Guardian.Contact)),
                 request.Reason.Trim(),
                 now),
             context.CancellationToken);

@@ -1,3 +1,4 @@
+using TipReferral.ServiceDefaults.Grpc;
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
@@ -36,6 +37,6 @@ public sealed partial class VictimCasesService
     public override Task<CaseVersion> CloseCase(Proto.CloseCaseRequest request, ServerCallContext context) =>
         DecideAsync(
             request,
-            (caseId, now) => new CloseCase(caseId, ProtoMapping.ToDomain<CaseClosureReason>(request.ClosureReason), request.Reason.Trim(), now),
+            (caseId, now) => new CloseCase(caseId, ProtoValues.ToDomain<CaseClosureReason>(request.ClosureReason), request.Reason.Trim(), now),
             context.CancellationToken);
 }

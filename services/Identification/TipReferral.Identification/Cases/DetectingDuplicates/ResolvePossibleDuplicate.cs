@@ -1,3 +1,4 @@
+using TipReferral.ServiceDefaults.Grpc;
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
@@ -65,6 +66,6 @@ public sealed partial class VictimCasesService
         DecideAsync(
             request,
             (caseId, now) => new ResolvePossibleDuplicate(
-                caseId, Guid.Parse(request.OtherCaseId), ProtoMapping.ToDomain<DuplicateResolution>(request.Resolution), request.Reason.Trim(), now),
+                caseId, Guid.Parse(request.OtherCaseId), ProtoValues.ToDomain<DuplicateResolution>(request.Resolution), request.Reason.Trim(), now),
             context.CancellationToken);
 }

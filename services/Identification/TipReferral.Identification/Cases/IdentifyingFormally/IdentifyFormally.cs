@@ -1,3 +1,4 @@
+using TipReferral.ServiceDefaults.Grpc;
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
@@ -84,8 +85,8 @@ public sealed partial class VictimCasesService
             request,
             (caseId, now) => new IdentifyFormally(
                 caseId,
-                ProtoMapping.ToDomain<IdentificationOutcome>(request.Outcome),
-                new Organisation(request.DecidingOrganisation.Name.Trim(), ProtoMapping.ToDomain<OrganisationKind>(request.DecidingOrganisation.Kind)),
+                ProtoValues.ToDomain<IdentificationOutcome>(request.Outcome),
+                new Organisation(request.DecidingOrganisation.Name.Trim(), ProtoValues.ToDomain<OrganisationKind>(request.DecidingOrganisation.Kind)),
                 request.Reason.Trim(),
                 now),
             context.CancellationToken);

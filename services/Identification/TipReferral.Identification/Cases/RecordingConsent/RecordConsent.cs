@@ -1,3 +1,4 @@
+using TipReferral.ServiceDefaults.Grpc;
 using FluentValidation;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -84,9 +85,9 @@ public sealed partial class VictimCasesService
     [Access(Roles.Screener, Roles.ShelterStaff, Roles.CaseWorker, Roles.Supervisor)]
     public override async Task<Proto.RecordConsentResponse> RecordConsent(Proto.RecordConsentRequest request, ServerCallContext context)
     {
-        var purpose = ProtoMapping.ToDomain<ConsentPurpose>(request.Purpose);
+        var purpose = ProtoValues.ToDomain<ConsentPurpose>(request.Purpose);
         var recipient = request.Recipient.ToDomain();
-        var givenBy = ProtoMapping.ToDomain<ConsentGiver>(request.GivenBy);
+        var givenBy = ProtoValues.ToDomain<ConsentGiver>(request.GivenBy);
         var expiresAt = request.ExpiresAt?.ToDateTimeOffset();
         var (version, command, before, events) = await DecideInFullAsync(
             request,

@@ -1,3 +1,4 @@
+using TipReferral.ServiceDefaults.Grpc;
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
@@ -91,8 +92,8 @@ public sealed partial class VictimCasesService
         await keys.CreateForAsync(session, caseId, cancellationToken); // commits with the first events
         var command = new RegisterPresumedVictim(
             caseId, reference, person, identifiedAt,
-            [.. request.FormsOfExploitation.Select(value => ProtoMapping.ToDomain<ExploitationType>(value)).Distinct()],
-            [.. request.IndicatorsObserved.Select(value => ProtoMapping.ToDomain<ControlIndicator>(value)).Distinct()],
+            [.. request.FormsOfExploitation.Select(value => ProtoValues.ToDomain<ExploitationType>(value)).Distinct()],
+            [.. request.IndicatorsObserved.Select(value => ProtoValues.ToDomain<ControlIndicator>(value)).Distinct()],
             nameIndex.Of(person.AllNames), possibleDuplicates, now);
 
         var events = VictimCaseDecider.Decide(command, state: null);

@@ -1,3 +1,4 @@
+using TipReferral.ServiceDefaults.Grpc;
 using FluentValidation;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -92,7 +93,7 @@ public sealed partial class VictimCasesService
 
         if (request.TraffickingStatus != Proto.TraffickingStatus.Unspecified)
         {
-            var status = ProtoMapping.ToDomain<TraffickingStatus>(request.TraffickingStatus);
+            var status = ProtoValues.ToDomain<TraffickingStatus>(request.TraffickingStatus);
             cases = cases.Where(c => c.Status == status);
         }
 
@@ -109,7 +110,7 @@ public sealed partial class VictimCasesService
             CaseId = c.Id.ToString(),
             Reference = c.Reference,
             DisplayName = personalData == PersonalDataState.Erased ? PersonalDataValues.Erased : c.Person.AllNames.FirstOrDefault() ?? "",
-            TraffickingStatus = ProtoMapping.ToProto<Proto.TraffickingStatus>(c.Status),
+            TraffickingStatus = ProtoValues.ToProto<Proto.TraffickingStatus>(c.Status),
             IsPresumedChild = c.IsPresumedChild,
             IsClosed = c.IsClosed,
             Country = c.Country,

@@ -1,3 +1,4 @@
+using TipReferral.ServiceDefaults.Grpc;
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
@@ -58,6 +59,6 @@ public sealed partial class VictimCasesService
     public override Task<CaseVersion> ShareCase(Proto.ShareCaseRequest request, ServerCallContext context) =>
         DecideAsync(
             request,
-            (caseId, now) => new ShareCase(caseId, ProtoMapping.ToDomain<ConsentPurpose>(request.Purpose), request.Recipient.ToDomain(), request.Reason.Trim(), now),
+            (caseId, now) => new ShareCase(caseId, ProtoValues.ToDomain<ConsentPurpose>(request.Purpose), request.Recipient.ToDomain(), request.Reason.Trim(), now),
             context.CancellationToken);
 }

@@ -1,8 +1,7 @@
 using FluentValidation;
-using TipReferral.Contracts.Identification.V1;
-using TipReferral.ServiceDefaults.Validation;
+using TipReferral.Contracts.Common.V1;
 
-namespace TipReferral.Identification.Cases;
+namespace TipReferral.ServiceDefaults.Validation;
 
 /// <summary>The rules every request that changes a case shares: a case id, and a version of zero or more if given.</summary>
 public abstract class CaseCommandValidator<TRequest> : AbstractValidator<TRequest>
