@@ -9,6 +9,7 @@ public static class RuleBuilderExtensions
 {
     public const int MaxReasonLength = 2000;
     public const int MaxTextLength = 200;
+    public const int MaxNotesLength = 8000;
 
     public static IRuleBuilderOptions<T, string> MustBeId<T>(this IRuleBuilder<T, string> rule) =>
         rule.Must(value => Guid.TryParse(value, out var id) && id != Guid.Empty).WithMessage("must be a UUID");
@@ -35,4 +36,12 @@ public static class RuleBuilderExtensions
 
     public static IRuleBuilderOptions<T, long> MustBeVersion<T>(this IRuleBuilder<T, long> rule) =>
         rule.GreaterThanOrEqualTo(0).WithMessage("must be zero or more");
+
+    public static IRuleBuilderOptions<T, Google.Type.Date?> MustBeDate<T>(this IRuleBuilder<T, Google.Type.Date?> rule) =>
+        rule.Must(date => Grpc.ProtoValues.TryToDateOnly(date, out _)).WithMessage("must be a calendar date (year, month, day)");
+
+    /// <summary>Free-text notes about a person: required, and long enough for a real note, not a document.</summary>
+    public static IRuleBuilderOptions<T, string> MustBeNotes<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(value => !string.IsNullOrWhiteSpace(value)).WithMessage("is required")
+            .MaximumLength(MaxNotesLength);
 }

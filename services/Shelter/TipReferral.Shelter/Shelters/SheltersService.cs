@@ -1,0 +1,55 @@
+using Marten;
+using TipReferral.Contracts.Shelter.V1;
+using TipReferral.Domain;
+using TipReferral.ServiceDefaults.Access;
+using Proto = TipReferral.Contracts.Shelter.V1;
+
+namespace TipReferral.Shelter.Shelters;
+
+/// <summary>
+/// The Shelters gRPC service: the registry and its occupancy. Each capability adds its RPC to
+/// this partial class from its own slice folder; this part holds the write path they share.
+/// </summary>
+public sealed partial class SheltersService(IDocumentSession session, TimeProvider clock, CaseAccess access) : Proto.Shelters.SheltersBase
+{
+    /// <summary>Fetch (refusing a stale expected version) → decide → append only what was decided → commit.</summary>
+    private async Task<ShelterVersion> DecideAsync(
+        IShelterCommandRequest request, Func<RegisteredShelter, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken cancellationToken)
+    {
+        var id = Guid.Parse(request.ShelterId);
+        var stream = request.HasExpectedVersion
+            ? await session.Events.FetchForWriting<RegisteredShelter>(id, request.ExpectedVersion, cancellationToken)
+            : await session.Events.FetchForWriting<RegisteredShelter>(id, cancellationToken);
+        var shelter = stream.Aggregate ?? throw new NotFoundException("shelter", request.ShelterId);
+        access.EnsureMayReach(shelter.Country);
+
+        var events = decide(shelter, clock.GetUtcNow());
+        if (events.Count > 0)
+        {
+            stream.AppendMany(events);
+            await session.SaveChangesAsync(cancellationToken);
+        }
+
+        return new ShelterVersion { ShelterId = request.ShelterId, Version = stream.CurrentVersion ?? 0 };
+    }
+
+    private static ShelterOccupancy ToOccupancy(RegisteredShelter shelter)
+    {
+        var proto = new ShelterOccupancy
+        {
+            ShelterId = shelter.Id.ToString(),
+            Name = shelter.Name,
+            Country = shelter.Country,
+            Agency = shelter.Agency,
+            Area = shelter.Area,
+            WheelchairAccessible = shelter.WheelchairAccessible,
+            Open = shelter.Open,
+            Capacity = shelter.Capacity,
+            Occupied = shelter.Occupied,
+            FreeBeds = shelter.FreeBeds,
+            Version = shelter.Version,
+        };
+        proto.Accepts.AddRange(shelter.Accepts.Select(group => ServiceDefaults.Grpc.ProtoValues.ToProto<Proto.ResidentGroup>(group)));
+        return proto;
+    }
+}
