@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Npgsql;
 using TipReferral.Contracts.Common.V1;
 using TipReferral.Contracts.Identification.V1;
 using TipReferral.Domain;
@@ -137,40 +136,7 @@ public sealed class PersonalDataProtectionTests(IdentificationService service) :
         (await service.ClientFor(Worker).GetCaseAsync(new GetCaseRequest { CaseId = registered.CaseId })).Person.GivenName.ShouldBe(person.GivenName);
     }
 
-    /// <summary>Every row of every table in every schema of the database, as text, searched for each secret.</summary>
-    private async Task<List<string>> ScanAsync(IEnumerable<string> secrets)
-    {
-        await using var connection = new NpgsqlConnection(service.PostgresConnectionString);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new NpgsqlCommand(
-            "select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables " +
-            "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')", connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        tables.ShouldContain(table => table.StartsWith(service.Schema + ".", StringComparison.Ordinal));
-        var found = new List<string>();
-        foreach (var table in tables)
-        {
-            foreach (var secret in secrets)
-            {
-                await using var scan = new NpgsqlCommand($"select count(*) from {table} t where t::text ilike '%' || @secret || '%'", connection);
-                scan.Parameters.AddWithValue("secret", secret);
-                if ((long)(await scan.ExecuteScalarAsync())! > 0)
-                {
-                    found.Add($"{secret} in {table}");
-                }
-            }
-        }
-
-        return found;
-    }
+    private Task<List<string>> ScanAsync(IEnumerable<string> secrets) => DatabaseScan.FindAsync(service.PostgresConnectionString, service.Schema, secrets);
 }
 
 internal static class CorrectionRequests
