@@ -134,6 +134,81 @@ public sealed class EndToEndTests(IdentificationAndShelter world) : IClassFixtur
         after.Count(e => e.Data is TipReferral.Shelter.ShelterCases.ReflectionPeriodStarted).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task A_guardian_appointed_in_the_identification_service_lets_the_child_be_placed_without_an_emergency_exception()
+    {
+        var child = ARegistration("Ngozi", "Eze");
+        child.Person.DateOfBirth = new Google.Type.Date { Year = DateTime.UtcNow.Year - 12, Month = 3, Day = 1 };
+        var registered = await world.IdentificationFor(Screener).RegisterPresumedVictimAsync(child);
+        (await AwaitingPlacementAsync(registered.CaseId, identified: false)).IsPresumedChild.ShouldBeTrue();
+        var childrensShelter = await world.Shelter.RegisterShelterAsync(capacity: 2, accepts: [ResidentGroup.Children]);
+        var cases = world.Shelter.CasesFor(StaffInNigeria);
+        var refusal = await Should.ThrowAsync<RpcException>(() => cases.AdmitToShelterAsync(
+            new AdmitToShelterRequest { CaseId = registered.CaseId, ShelterId = childrensShelter, Group = ResidentGroup.Children }).ResponseAsync);
+        refusal.Status.Detail.ShouldContain(TipReferral.Shelter.ShelterCases.Admission.ChildNeedsGuardianRule);
+
+        await world.IdentificationFor(StaffInNigeria).AppointGuardianAsync(new AppointGuardianRequest
+        {
+            CaseId = registered.CaseId,
+            Guardian = new Guardian { FullName = "Blessing Adeyemi", Organisation = "Lagos State Social Welfare" },
+        });
+        await Eventually.HoldsAsync(
+            async () => (await cases.GetShelterCaseAsync(new GetShelterCaseRequest { CaseId = registered.CaseId })).GuardianAppointed,
+            "The guardian's appointment reaching the shelter service");
+
+        await cases.AdmitToShelterAsync(new AdmitToShelterRequest { CaseId = registered.CaseId, ShelterId = childrensShelter, Group = ResidentGroup.Children });
+        (await cases.GetShelterCaseAsync(new GetShelterCaseRequest { CaseId = registered.CaseId })).Status.ShouldBe(PlacementStatus.InShelter);
+    }
+
+    [Fact]
+    public async Task Withdrawn_consent_lapses_a_pending_referral_and_closing_the_case_takes_it_off_the_waiting_list()
+    {
+        var identification = world.IdentificationFor(Screener);
+        var registered = await identification.RegisterPresumedVictimAsync(ARegistration("Funmi", "Adebayo"));
+        await AwaitingPlacementAsync(registered.CaseId, identified: false);
+        var consent = await identification.RecordConsentAsync(new RecordConsentRequest
+        {
+            CaseId = registered.CaseId,
+            Purpose = ConsentPurpose.ShelterReferral,
+            Recipient = new ConsentRecipient { Country = "NG" },
+            GivenBy = ConsentGiver.Person,
+        });
+        var shelterId = await world.Shelter.RegisterShelterAsync(capacity: 2);
+        var cases = world.Shelter.CasesFor(StaffInNigeria);
+        await Eventually.HoldsAsync(async () =>
+        {
+            try
+            {
+                await cases.ReferToShelterAsync(new ReferToShelterRequest { CaseId = registered.CaseId, ShelterId = shelterId });
+                return true;
+            }
+            catch (RpcException refused) when (refused.StatusCode == StatusCode.FailedPrecondition)
+            {
+                return false;
+            }
+        }, "Referral once the consent arrived");
+
+        await identification.WithdrawConsentAsync(new WithdrawConsentRequest { CaseId = registered.CaseId, ConsentId = consent.ConsentId, Reason = "Changed her mind" });
+        await Eventually.HoldsAsync(
+            async () => (await cases.GetShelterCaseAsync(new GetShelterCaseRequest { CaseId = registered.CaseId })) is { Status: PlacementStatus.AwaitingPlacement, ReferredToShelterId: "" },
+            "The withdrawal lapsing the referral");
+        var refusal = await Should.ThrowAsync<RpcException>(() => cases.ReferToShelterAsync(
+            new ReferToShelterRequest { CaseId = registered.CaseId, ShelterId = shelterId }).ResponseAsync);
+        refusal.Status.Detail.ShouldContain("consent-required");
+
+        await world.IdentificationFor(SupervisorInNigeria).CloseCaseAsync(new CloseCaseRequest
+        {
+            CaseId = registered.CaseId, ClosureReason = CaseClosureReason.PersonDeclinedAssistance, Reason = "Declined shelter and assistance",
+        });
+        await Eventually.HoldsAsync(async () =>
+        {
+            var list = await cases.ListAwaitingPlacementAsync(
+                new ListAwaitingPlacementRequest { Country = "NG", Page = new Contracts.Common.V1.PageRequest { PageSize = 100 } });
+            return list.Cases.All(c => c.CaseId != registered.CaseId);
+        }, "The closure taking the case off the waiting list");
+        (await cases.GetShelterCaseAsync(new GetShelterCaseRequest { CaseId = registered.CaseId })).ClosedInIdentification.ShouldBeTrue();
+    }
+
     private async Task<AwaitingPlacement> AwaitingPlacementAsync(string caseId, bool identified)
     {
         AwaitingPlacement? found = null;
