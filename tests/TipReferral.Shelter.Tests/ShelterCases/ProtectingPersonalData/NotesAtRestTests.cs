@@ -50,4 +50,37 @@ public sealed class NotesAtRestTests(ShelterService service) : IClassFixture<She
         details.Services.Single().RecordedBy.Role.ShouldBe(StaffInNigeria.Role);
         details.PersonalData.ShouldBe(Contracts.Common.V1.PersonalDataState.Present);
     }
+
+    [Fact]
+    public async Task When_the_identification_service_erases_the_person_the_shelter_destroys_its_key_and_the_notes_read_erased()
+    {
+        var caseId = await service.ACaseAwaitingPlacementAsync();
+        var cases = service.CasesFor(StaffInNigeria);
+        var today = DateTime.UtcNow;
+        await cases.RecordServiceDeliveredAsync(new RecordServiceDeliveredRequest
+        {
+            CaseId = caseId,
+            Kind = ServiceKind.Psychosocial,
+            DeliveredOn = new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day },
+            Provider = "Shelter counsellor",
+            Notes = "Talked about her family in Benin City",
+        });
+
+        await service.PublishAsync(new Contracts.Identification.V1.PersonalDataErasedIntegrationEvent(Guid.Parse(caseId), "NG", DateTimeOffset.UtcNow));
+
+        await Eventually.HoldsAsync(
+            async () => (await cases.GetShelterCaseAsync(new GetShelterCaseRequest { CaseId = caseId })).PersonalData == Contracts.Common.V1.PersonalDataState.Erased,
+            "The erasure reaching the shelter service");
+        var details = await cases.GetShelterCaseAsync(new GetShelterCaseRequest { CaseId = caseId });
+        details.Services.Single().Notes.ShouldBe(TipReferral.PersonalData.PersonalDataValues.Erased);
+        details.Services.Single().Provider.ShouldBe("Shelter counsellor");
+        var refusal = await Should.ThrowAsync<Grpc.Core.RpcException>(() => cases.RecordNeedsAssessmentAsync(new RecordNeedsAssessmentRequest
+        {
+            CaseId = caseId,
+            AssessedOn = new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day },
+            Needs = { NeedArea.Safety },
+            Notes = "More notes",
+        }).ResponseAsync);
+        refusal.Status.Detail.ShouldContain(TipReferral.Shelter.ShelterCases.ShelterCaseDecider.PersonalDataErasedRule);
+    }
 }
