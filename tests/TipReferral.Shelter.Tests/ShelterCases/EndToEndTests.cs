@@ -198,7 +198,9 @@ public sealed class EndToEndTests(IdentificationAndShelter world) : IClassFixtur
 
         await world.IdentificationFor(SupervisorInNigeria).CloseCaseAsync(new CloseCaseRequest
         {
-            CaseId = registered.CaseId, ClosureReason = CaseClosureReason.PersonDeclinedAssistance, Reason = "Declined shelter and assistance",
+            CaseId = registered.CaseId,
+            ClosureReason = CaseClosureReason.PersonDeclinedAssistance,
+            Reason = "Declined shelter and assistance",
         });
         await Eventually.HoldsAsync(async () =>
         {

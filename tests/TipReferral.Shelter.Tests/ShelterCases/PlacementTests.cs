@@ -98,7 +98,9 @@ public sealed class PlacementTests(ShelterService service) : IClassFixture<Shelt
 
         var found = await service.SheltersFor(italianStaff).FindSuitableSheltersAsync(new FindSuitableSheltersRequest
         {
-            Country = "IT", Group = ResidentGroup.Families, NeedsWheelchairAccess = true,
+            Country = "IT",
+            Group = ResidentGroup.Families,
+            NeedsWheelchairAccess = true,
         });
 
         found.Shelters.Select(s => s.ShelterId).ShouldContain(free);

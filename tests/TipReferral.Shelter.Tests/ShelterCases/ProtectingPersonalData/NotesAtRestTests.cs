@@ -28,15 +28,25 @@ public sealed class NotesAtRestTests(ShelterService service) : IClassFixture<She
         await cases.AdmitToShelterAsync(new AdmitToShelterRequest { CaseId = caseId, ShelterId = shelterId, Group = ResidentGroup.Women });
         await cases.RecordNeedsAssessmentAsync(new RecordNeedsAssessmentRequest
         {
-            CaseId = caseId, AssessedOn = date, Needs = { NeedArea.Psychosocial, NeedArea.Medical }, Notes = secrets[0],
+            CaseId = caseId,
+            AssessedOn = date,
+            Needs = { NeedArea.Psychosocial, NeedArea.Medical },
+            Notes = secrets[0],
         });
         await cases.RecordSafetyPlanAsync(new RecordSafetyPlanRequest
         {
-            CaseId = caseId, AgreedOn = date, ReviewBy = new Google.Type.Date { Year = today.Year + 1, Month = 1, Day = 15 }, Measures = secrets[1],
+            CaseId = caseId,
+            AgreedOn = date,
+            ReviewBy = new Google.Type.Date { Year = today.Year + 1, Month = 1, Day = 15 },
+            Measures = secrets[1],
         });
         await cases.RecordServiceDeliveredAsync(new RecordServiceDeliveredRequest
         {
-            CaseId = caseId, Kind = ServiceKind.Medical, DeliveredOn = date, Provider = "Lagos General Hospital", Notes = secrets[2],
+            CaseId = caseId,
+            Kind = ServiceKind.Medical,
+            DeliveredOn = date,
+            Provider = "Lagos General Hospital",
+            Notes = secrets[2],
         });
 
         (await DatabaseScan.FindAsync(service.PostgresConnectionString, service.Schema, secrets)).ShouldBeEmpty();

@@ -72,7 +72,9 @@ public sealed class ReflectionPeriodClockTests(ShelterServiceOnTestClock service
         var started = await service.ReflectionStarted.WaitForAsync(e => e.CaseId == Guid.Parse(caseId));
         await service.CasesFor(StaffInNigeria).ExtendReflectionPeriodAsync(new ExtendReflectionPeriodRequest
         {
-            CaseId = caseId, AdditionalDays = 15, Reason = "Recovering from surgery",
+            CaseId = caseId,
+            AdditionalDays = 15,
+            Reason = "Recovering from surgery",
         });
 
         // Past the original end: the timer fires there only if it was not moved.
