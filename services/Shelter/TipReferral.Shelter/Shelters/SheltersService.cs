@@ -1,7 +1,9 @@
+using FluentValidation;
 using Marten;
 using TipReferral.Contracts.Shelter.V1;
 using TipReferral.Domain;
 using TipReferral.ServiceDefaults.Access;
+using TipReferral.ServiceDefaults.Validation;
 using Proto = TipReferral.Contracts.Shelter.V1;
 
 namespace TipReferral.Shelter.Shelters;
@@ -51,5 +53,16 @@ public sealed partial class SheltersService(IDocumentSession session, TimeProvid
         };
         proto.Accepts.AddRange(shelter.Accepts.Select(group => ServiceDefaults.Grpc.ProtoValues.ToProto<Proto.ResidentGroup>(group)));
         return proto;
+    }
+}
+
+/// <summary>The rules every request that changes a shelter shares: a shelter id, and a version of zero or more if given.</summary>
+public abstract class ShelterCommandValidator<TRequest> : AbstractValidator<TRequest>
+    where TRequest : IShelterCommandRequest
+{
+    protected ShelterCommandValidator()
+    {
+        RuleFor(x => x.ShelterId).MustBeId();
+        RuleFor(x => x.ExpectedVersion).MustBeVersion();
     }
 }

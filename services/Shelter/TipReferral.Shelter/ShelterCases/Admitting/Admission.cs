@@ -64,12 +64,12 @@ public static class Admission
         if (shelter.Country != state.Country)
         {
             throw new RuleViolationException(
-                OtherCountryRule, $"RegisteredShelter {shelter.Name} is in {shelter.Country}, case {state.Reference} in {state.Country}; a move across borders is a repatriation referral.");
+                OtherCountryRule, $"Shelter {shelter.Name} is in {shelter.Country}, case {state.Reference} in {state.Country}; a move across borders is a repatriation referral.");
         }
 
         if (!shelter.Open)
         {
-            throw new RuleViolationException(ShelterClosedRule, $"RegisteredShelter {shelter.Name} is closed to admissions.");
+            throw new RuleViolationException(ShelterClosedRule, $"Shelter {shelter.Name} is closed to admissions.");
         }
 
         if (state.IsPresumedChild && !shelter.Takes(ResidentGroup.Children))
@@ -79,7 +79,7 @@ public static class Admission
 
         if (group is { } placedAs && !shelter.Takes(placedAs))
         {
-            throw new RuleViolationException(GroupNotTakenRule, $"RegisteredShelter {shelter.Name} does not take {placedAs}; it takes {string.Join(", ", shelter.Accepts)}.");
+            throw new RuleViolationException(GroupNotTakenRule, $"Shelter {shelter.Name} does not take {placedAs}; it takes {string.Join(", ", shelter.Accepts)}.");
         }
     }
 
@@ -97,7 +97,7 @@ public static class Admission
     {
         if (needsWheelchairAccess && !shelter.WheelchairAccessible)
         {
-            throw new RuleViolationException(NotAccessibleRule, $"RegisteredShelter {shelter.Name} is not wheelchair accessible.");
+            throw new RuleViolationException(NotAccessibleRule, $"Shelter {shelter.Name} is not wheelchair accessible.");
         }
     }
 
@@ -107,7 +107,7 @@ public static class Admission
         if (shelter.Occupied >= shelter.Capacity)
         {
             throw new RuleViolationException(
-                AtCapacityRule, $"RegisteredShelter {shelter.Name} is at capacity: {shelter.Occupied} of {shelter.Capacity} beds are taken.");
+                AtCapacityRule, $"Shelter {shelter.Name} is at capacity: {shelter.Occupied} of {shelter.Capacity} beds are taken.");
         }
     }
 }

@@ -16,11 +16,9 @@ public sealed class VictimCaseRegisteredConsumer(IDocumentStore store, TimeProvi
     protected override Task HandleAsync(ConsumeContext<VictimCaseRegisteredIntegrationEvent> context, IDocumentSession session)
     {
         var registered = context.Message;
-        return writer.DecideAsync(
-            session,
-            new AwaitPlacement(registered.CaseId, registered.CaseReference, registered.Country, registered.IsPresumedChild, FormallyIdentified: false,
-                reflectionPeriods.For(registered.Country), registered.RegisteredAt),
-            expectedVersion: null, ensureMayReach: null, context.CancellationToken);
+        return writer.AwaitPlacementAsync(
+            session, registered.CaseId, registered.CaseReference, registered.Country, registered.IsPresumedChild, formallyIdentified: false,
+            reflectionPeriods, registered.RegisteredAt, context.CancellationToken);
     }
 }
 
@@ -30,11 +28,9 @@ public sealed class VictimIdentifiedConsumer(IDocumentStore store, TimeProvider 
     protected override Task HandleAsync(ConsumeContext<VictimIdentifiedIntegrationEvent> context, IDocumentSession session)
     {
         var identified = context.Message;
-        return writer.DecideAsync(
-            session,
-            new AwaitPlacement(identified.CaseId, identified.CaseReference, identified.Country, identified.IsPresumedChild, FormallyIdentified: true,
-                reflectionPeriods.For(identified.Country), identified.IdentifiedAt),
-            expectedVersion: null, ensureMayReach: null, context.CancellationToken);
+        return writer.AwaitPlacementAsync(
+            session, identified.CaseId, identified.CaseReference, identified.Country, identified.IsPresumedChild, formallyIdentified: true,
+            reflectionPeriods, identified.IdentifiedAt, context.CancellationToken);
     }
 }
 
@@ -85,4 +81,16 @@ public sealed class ShelterReferralConsentWithdrawal(ShelterCaseWriter writer) :
             session, new WithdrawReferralForLackOfConsent(withdrawal.CaseId, withdrawal.RecipientCountry, withdrawal.RecipientAgency, withdrawal.WithdrawnAt),
             expectedVersion: null, ensureMayReach: null, cancellationToken);
     }
+}
+
+internal static class AwaitingPlacementWrites
+{
+    /// <summary>Registered or identified: the case awaits placement under its country's reflection policy.</summary>
+    public static Task AwaitPlacementAsync(
+        this ShelterCaseWriter writer, IDocumentSession session, Guid caseId, string reference, string country, bool isPresumedChild, bool formallyIdentified,
+        ReflectionPeriodSettings reflectionPeriods, DateTimeOffset at, CancellationToken cancellationToken) =>
+        writer.DecideAsync(
+            session,
+            new AwaitPlacement(caseId, reference, country, isPresumedChild, formallyIdentified, reflectionPeriods.For(country), at),
+            expectedVersion: null, ensureMayReach: null, cancellationToken);
 }

@@ -24,19 +24,17 @@ public static class CapacityChange
         {
             throw new RuleViolationException(
                 BelowOccupancyRule,
-                $"RegisteredShelter {shelter.Name} houses {shelter.Occupied} people; its capacity cannot drop to {command.Capacity} beds until some are transferred or discharged.");
+                $"Shelter {shelter.Name} houses {shelter.Occupied} people; its capacity cannot drop to {command.Capacity} beds until some are transferred or discharged.");
         }
 
         return [new ShelterCapacityChanged(shelter.Id, command.Capacity, command.Reason, command.Now)];
     }
 }
 
-public sealed class ChangeShelterCapacityValidator : AbstractValidator<Proto.ChangeShelterCapacityRequest>
+public sealed class ChangeShelterCapacityValidator : ShelterCommandValidator<Proto.ChangeShelterCapacityRequest>
 {
     public ChangeShelterCapacityValidator()
     {
-        RuleFor(x => x.ShelterId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).MustBeVersion();
         RuleFor(x => x.Capacity).InclusiveBetween(1, RegisterShelterValidator.MaxCapacity)
             .WithMessage($"must be between 1 and {RegisterShelterValidator.MaxCapacity} beds");
         RuleFor(x => x.Reason).MustBeReason();

@@ -21,24 +21,14 @@ public static class Opening
         shelter.Open ? [] : [new ShelterReopened(shelter.Id, reason, now)];
 }
 
-public sealed class CloseShelterValidator : AbstractValidator<CloseShelterRequest>
+public sealed class CloseShelterValidator : ShelterCommandValidator<CloseShelterRequest>
 {
-    public CloseShelterValidator()
-    {
-        RuleFor(x => x.ShelterId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).MustBeVersion();
-        RuleFor(x => x.Reason).MustBeReason();
-    }
+    public CloseShelterValidator() => RuleFor(x => x.Reason).MustBeReason();
 }
 
-public sealed class ReopenShelterValidator : AbstractValidator<ReopenShelterRequest>
+public sealed class ReopenShelterValidator : ShelterCommandValidator<ReopenShelterRequest>
 {
-    public ReopenShelterValidator()
-    {
-        RuleFor(x => x.ShelterId).MustBeId();
-        RuleFor(x => x.ExpectedVersion).MustBeVersion();
-        RuleFor(x => x.Reason).MustBeReason();
-    }
+    public ReopenShelterValidator() => RuleFor(x => x.Reason).MustBeReason();
 }
 
 public sealed partial class SheltersService
