@@ -7,8 +7,16 @@ using static TipReferral.Shelter.Tests.ShelterService;
 namespace TipReferral.Shelter.Tests.ShelterCases.ReflectionPeriod;
 
 /// <summary>The shelter service on a clock the test moves: 30 days pass in a second.</summary>
-public sealed class ShelterServiceOnTestClock() : ShelterService(new FakeTimeProvider(DateTimeOffset.UtcNow))
+public sealed class ShelterServiceOnTestClock : ShelterService
 {
+    /// <summary>Italy, as configured here, starts the period at admission and grants 45 days; Nigeria keeps the defaults (30, at identification).</summary>
+    public ShelterServiceOnTestClock()
+        : base(new FakeTimeProvider(DateTimeOffset.UtcNow))
+    {
+        WithSetting("Shelter:ReflectionPeriod:Countries:IT:Days", "45");
+        WithSetting("Shelter:ReflectionPeriod:Countries:IT:StartsAt", "Admission");
+    }
+
     public FakeTimeProvider TestClock => (FakeTimeProvider)Clock;
 
     /// <summary>
@@ -120,6 +128,23 @@ public sealed class ReflectionPeriodClockTests(ShelterServiceOnTestClock service
             "A later period expiring, so the timers have run");
         service.ReflectionEnded.Deliveries.Count(d => d.Message.CaseId == Guid.Parse(caseId)).ShouldBe(1);
         (await StateOfAsync(caseId)).ShouldBe(ReflectionPeriodState.EndedAtPersonsRequest);
+    }
+
+    [Fact]
+    public async Task A_country_that_starts_the_period_at_admission_starts_it_then_with_its_own_length()
+    {
+        var italianStaff = DemoUsers.For(TipReferral.Domain.Roles.ShelterStaff, "IT");
+        var caseId = await service.ACaseAwaitingPlacementAsync(country: "IT", identified: true);
+        (await service.CasesFor(italianStaff).GetShelterCaseAsync(new GetShelterCaseRequest { CaseId = caseId })).ReflectionPeriod.State
+            .ShouldBe(ReflectionPeriodState.NotStarted);
+        var shelterId = await service.RegisterShelterAsync(capacity: 1, country: "IT", agency: "On the Road");
+
+        var admittedAt = service.Clock.GetUtcNow();
+        await service.CasesFor(italianStaff).AdmitToShelterAsync(new AdmitToShelterRequest { CaseId = caseId, ShelterId = shelterId, Group = ResidentGroup.Women });
+
+        var started = await service.ReflectionStarted.WaitForAsync(e => e.CaseId == Guid.Parse(caseId));
+        started.StartedAt.ShouldBe(admittedAt);
+        started.EndsAt.ShouldBe(admittedAt.AddDays(45));
     }
 
     private async Task<ReflectionPeriodState> StateOfAsync(string caseId) =>
