@@ -84,7 +84,7 @@ public sealed class ProtoMappingTests
     [Fact]
     public void A_placement_goes_on_the_wire_with_its_shelter_group_dates_reason_and_exception()
     {
-        var placement = new Placement(ChildrensShelterId, "Little Stars", ResidentGroup.Children, AdmittedAt, DaysLater(20), DischargeReason.LeftOfOwnWill, EmergencyException: true);
+        var placement = new Placement(ChildrensShelterId, "Little Stars", ResidentGroup.Children, AdmittedAt, DaysLater(20), DischargeReason.LeftOfOwnWill, EmergencyException: true, NeedsWheelchairAccess: false);
 
         var proto = placement.ToProto();
 
@@ -100,7 +100,7 @@ public sealed class ProtoMappingTests
     [Fact]
     public void A_current_placement_goes_on_the_wire_without_leaving_date_or_reason()
     {
-        var proto = new Placement(WomensShelterId, "Hope House", ResidentGroup.Women, AdmittedAt, null, null, EmergencyException: false).ToProto();
+        var proto = new Placement(WomensShelterId, "Hope House", ResidentGroup.Women, AdmittedAt, null, null, EmergencyException: false, NeedsWheelchairAccess: false).ToProto();
 
         proto.LeftAt.ShouldBeNull();
         proto.LeftBecause.ShouldBe(Proto.DischargeReason.Unspecified);

@@ -54,8 +54,9 @@ internal static class ShelterCaseFixtures
 
     public static ShelterReferralMade Referred(RegisteredShelter shelter) => new(CaseId, shelter.Id, shelter.Name, ReferralReason, ReferredAt);
 
-    public static VictimAdmittedToShelter Admitted(RegisteredShelter shelter, ResidentGroup group = ResidentGroup.Women, EmergencyException? exception = null) =>
-        new(CaseId, shelter.Id, shelter.Name, group, exception, AdmittedAt);
+    public static VictimAdmittedToShelter Admitted(
+        RegisteredShelter shelter, ResidentGroup group = ResidentGroup.Women, EmergencyException? exception = null, bool needsWheelchairAccess = false) =>
+        new(CaseId, shelter.Id, shelter.Name, group, needsWheelchairAccess, exception, AdmittedAt);
 
     public static VictimTransferredToShelter Transferred(RegisteredShelter from, RegisteredShelter to) =>
         new(CaseId, from.Id, to.Id, to.Name, TransferReason, null, DaysLater(10));

@@ -34,7 +34,8 @@ public sealed record Placement(
     DateTimeOffset AdmittedAt,
     DateTimeOffset? LeftAt,
     DischargeReason? LeftBecause,
-    bool EmergencyException);
+    bool EmergencyException,
+    bool NeedsWheelchairAccess);
 
 public enum NeedArea
 {

@@ -101,14 +101,15 @@ public static class ShelterCaseDecider
                 Status = PlacementStatus.InShelter,
                 ReferredTo = null,
                 Placements = [.. state.Placements, new Placement(
-                    admitted.ShelterId, admitted.ShelterName, admitted.Group, admitted.AdmittedAt, null, null, admitted.EmergencyException is not null)],
+                    admitted.ShelterId, admitted.ShelterName, admitted.Group, admitted.AdmittedAt, null, null, admitted.EmergencyException is not null,
+                    admitted.NeedsWheelchairAccess)],
             },
             VictimTransferredToShelter transferred => state with
             {
                 Placements = [.. state.Placements.Take(state.Placements.Count - 1),
                     state.Placements[^1] with { LeftAt = transferred.TransferredAt, LeftBecause = DischargeReason.Transferred },
                     new Placement(transferred.ToShelterId, transferred.ToShelterName, state.Placements[^1].Group, transferred.TransferredAt, null, null,
-                        transferred.EmergencyException is not null)],
+                        transferred.EmergencyException is not null, state.Placements[^1].NeedsWheelchairAccess)],
             },
             VictimDischargedFromShelter discharged => state with
             {

@@ -16,7 +16,7 @@ public sealed class AdmissionDeciderTests
         var events = Given(AdultAwaiting).When(Admit(shelter), shelter);
 
         events.ShouldBe([
-            new VictimAdmittedToShelter(CaseId, WomensShelterId, "Hope House", ResidentGroup.Women, null, AdmittedAt),
+            new VictimAdmittedToShelter(CaseId, WomensShelterId, "Hope House", ResidentGroup.Women, NeedsWheelchairAccess: false, null, AdmittedAt),
             new ShelterBedTaken(WomensShelterId, CaseId, AdmittedAt),
         ]);
         events.OfType<IShelterBedEvent>().ShouldHaveSingleItem().ShelterId.ShouldBe(WomensShelterId);
@@ -74,7 +74,7 @@ public sealed class AdmissionDeciderTests
         var events = Given(AdultAwaiting, Admitted(WomensShelter()), Discharged(WomensShelter())).When(Admit(shelter), shelter);
 
         events.ShouldBe([
-            new VictimAdmittedToShelter(CaseId, MixedShelterId, "Safe Harbour", ResidentGroup.Women, null, AdmittedAt),
+            new VictimAdmittedToShelter(CaseId, MixedShelterId, "Safe Harbour", ResidentGroup.Women, NeedsWheelchairAccess: false, null, AdmittedAt),
             new ShelterBedTaken(MixedShelterId, CaseId, AdmittedAt),
         ]);
     }
@@ -156,6 +156,14 @@ public sealed class AdmissionDeciderTests
         state.ShouldNotBeNull();
         state.Status.ShouldBe(PlacementStatus.InShelter);
         state.ReferredTo.ShouldBeNull();
-        state.CurrentPlacement.ShouldBe(new Placement(WomensShelterId, "Hope House", ResidentGroup.Women, AdmittedAt, null, null, EmergencyException: false));
+        state.CurrentPlacement.ShouldBe(new Placement(WomensShelterId, "Hope House", ResidentGroup.Women, AdmittedAt, null, null, EmergencyException: false, NeedsWheelchairAccess: false));
+    }
+
+    [Fact]
+    public void A_retried_admission_after_the_case_was_closed_elsewhere_changes_nothing()
+    {
+        var shelter = WomensShelter().Housing(CaseId);
+
+        Given(AdultAwaiting, Admitted(shelter), ClosedInIdentification).When(Admit(shelter), shelter).ShouldBeEmpty();
     }
 }

@@ -34,7 +34,7 @@ public sealed class ChildPlacementDeciderTests
         var events = Given(ChildAwaiting, GuardianNoted).When(Admit(shelter, ResidentGroup.Families), shelter);
 
         events.ShouldBe([
-            new VictimAdmittedToShelter(CaseId, ChildrensShelterId, "Little Stars", ResidentGroup.Children, null, AdmittedAt),
+            new VictimAdmittedToShelter(CaseId, ChildrensShelterId, "Little Stars", ResidentGroup.Children, NeedsWheelchairAccess: false, null, AdmittedAt),
             new ShelterBedTaken(ChildrensShelterId, CaseId, AdmittedAt),
         ]);
     }
@@ -47,7 +47,7 @@ public sealed class ChildPlacementDeciderTests
         var events = Given(ChildAwaiting).When(Admit(shelter, ResidentGroup.Children, TraffickerNearby), shelter);
 
         events.ShouldBe([
-            new VictimAdmittedToShelter(CaseId, ChildrensShelterId, "Little Stars", ResidentGroup.Children, TraffickerNearby, AdmittedAt),
+            new VictimAdmittedToShelter(CaseId, ChildrensShelterId, "Little Stars", ResidentGroup.Children, NeedsWheelchairAccess: false, TraffickerNearby, AdmittedAt),
             new ShelterBedTaken(ChildrensShelterId, CaseId, AdmittedAt),
         ]);
         Given(ChildAwaiting).Then(events).CurrentPlacement.ShouldNotBeNull().EmergencyException.ShouldBeTrue();

@@ -70,7 +70,7 @@ public sealed class DischargeDeciderTests
         state.Status.ShouldBe(PlacementStatus.Discharged);
         state.CurrentPlacement.ShouldBeNull();
         state.Placements.ShouldBe([
-            new Placement(WomensShelterId, "Hope House", ResidentGroup.Women, AdmittedAt, DischargedAt, DischargeReason.ReturnedHome, EmergencyException: false),
+            new Placement(WomensShelterId, "Hope House", ResidentGroup.Women, AdmittedAt, DischargedAt, DischargeReason.ReturnedHome, EmergencyException: false, NeedsWheelchairAccess: false),
         ]);
     }
 }

@@ -119,4 +119,18 @@ public sealed class ReferralDeciderTests
         state.Status.ShouldBe(PlacementStatus.Discharged);
         state.ReferredTo.ShouldBeNull();
     }
+
+    [Fact]
+    public void A_referral_to_another_shelter_records_that_the_earlier_one_was_withdrawn()
+    {
+        var first = WomensShelter();
+        var second = MixedShelter();
+
+        var events = Given(AdultAwaiting, Referred(first)).When(ReferTo(second), second);
+
+        events.ShouldBe([
+            new ShelterReferralWithdrawn(CaseId, first.Id, Referral.ReferredElsewhere, ReferredAt),
+            new ShelterReferralMade(CaseId, second.Id, second.Name, ReferralReason, ReferredAt),
+        ]);
+    }
 }

@@ -78,7 +78,7 @@ public sealed class ReflectionPeriodDeciderTests
         var events = Given(AdultAwaiting, Identified).When(Admit(shelter, policy: StartsOnAdmission), shelter);
 
         events.ShouldBe([
-            new VictimAdmittedToShelter(CaseId, WomensShelterId, "Hope House", ResidentGroup.Women, null, AdmittedAt),
+            new VictimAdmittedToShelter(CaseId, WomensShelterId, "Hope House", ResidentGroup.Women, NeedsWheelchairAccess: false, null, AdmittedAt),
             new ShelterBedTaken(WomensShelterId, CaseId, AdmittedAt),
             new ReflectionPeriodStarted(CaseId, 45, ReflectionPeriodStart.Admission, AdmittedAt, AdmittedAt.AddDays(45)),
         ]);
@@ -261,5 +261,19 @@ public sealed class ReflectionPeriodDeciderTests
     public void The_timer_firing_for_a_period_that_is_not_running_records_nothing(string state)
     {
         NotRunning(state).When(ExpireAt(EndsAt.AddDays(1))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_period_past_its_end_is_not_extended_even_before_its_timer_recorded_the_expiry()
+    {
+        Running.RuleBrokenBy(Extend(14, at: EndsAt.AddMinutes(1))).ShouldBe(ReflectionPeriods.NotRunningRule);
+    }
+
+    [Fact]
+    public void A_period_past_its_end_is_not_ended_at_the_persons_request_it_has_expired()
+    {
+        var afterTheEnd = new EndReflectionPeriodEarly(CaseId, RequestedByPerson: true, DateOnly.FromDateTime(EndsAt.UtcDateTime), Statement, EndsAt.AddHours(2));
+
+        Running.RuleBrokenBy(afterTheEnd).ShouldBe(ReflectionPeriods.NotRunningRule);
     }
 }

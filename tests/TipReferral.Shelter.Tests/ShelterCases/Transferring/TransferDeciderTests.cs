@@ -110,7 +110,7 @@ public sealed class TransferDeciderTests
 
         events.OfType<VictimTransferredToShelter>().ShouldHaveSingleItem().EmergencyException.ShouldBe(TraffickerNearby);
         state.Then(events).CurrentPlacement.ShouldBe(
-            new Placement(ChildrensAnnexId, "Little Stars Annex", ResidentGroup.Children, TransferredAt, null, null, EmergencyException: true));
+            new Placement(ChildrensAnnexId, "Little Stars Annex", ResidentGroup.Children, TransferredAt, null, null, EmergencyException: true, NeedsWheelchairAccess: false));
     }
 
     [Fact]
@@ -123,8 +123,17 @@ public sealed class TransferDeciderTests
         state.ShouldNotBeNull();
         state.Status.ShouldBe(PlacementStatus.InShelter);
         state.Placements.ShouldBe([
-            new Placement(MixedShelterId, "Safe Harbour", ResidentGroup.Men, AdmittedAt, TransferredAt, DischargeReason.Transferred, EmergencyException: false),
-            new Placement(WomensShelterId, "Hope House", ResidentGroup.Men, TransferredAt, null, null, EmergencyException: false),
+            new Placement(MixedShelterId, "Safe Harbour", ResidentGroup.Men, AdmittedAt, TransferredAt, DischargeReason.Transferred, EmergencyException: false, NeedsWheelchairAccess: false),
+            new Placement(WomensShelterId, "Hope House", ResidentGroup.Men, TransferredAt, null, null, EmergencyException: false, NeedsWheelchairAccess: false),
         ]);
+    }
+
+    [Fact]
+    public void A_wheelchair_user_is_not_transferred_into_a_shelter_without_wheelchair_access()
+    {
+        var from = MixedShelter().Housing(CaseId);
+        var to = WomensShelter();
+
+        Given(AdultAwaiting, Admitted(from, needsWheelchairAccess: true)).RuleBrokenBy(TransferTo(to), from, to).ShouldBe(Admission.NotAccessibleRule);
     }
 }

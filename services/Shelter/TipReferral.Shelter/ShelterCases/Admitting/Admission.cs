@@ -22,7 +22,7 @@ public sealed record AdmitToShelter(
 }
 
 public sealed record VictimAdmittedToShelter(
-    Guid CaseId, Guid ShelterId, string ShelterName, ResidentGroup Group, EmergencyException? EmergencyException, DateTimeOffset AdmittedAt);
+    Guid CaseId, Guid ShelterId, string ShelterName, ResidentGroup Group, bool NeedsWheelchairAccess, EmergencyException? EmergencyException, DateTimeOffset AdmittedAt);
 
 public static class Admission
 {
@@ -36,13 +36,14 @@ public static class Admission
 
     public static IReadOnlyList<object> Decide(AdmitToShelter command, ShelterCase state, RegisteredShelter shelter)
     {
-        ShelterCaseDecider.EnsureOpen(state);
         if (state.CurrentPlacement is { } current)
         {
             return current.ShelterId == command.ShelterId
                 ? []
                 : throw new RuleViolationException(Referral.AlreadyInShelterRule, $"Case {state.Reference} is in shelter {current.ShelterName}; transfer the person instead.");
         }
+
+        ShelterCaseDecider.EnsureOpen(state);
 
         var group = state.IsPresumedChild ? ResidentGroup.Children : command.Group;
         EnsureMayHouse(state, shelter, group);
@@ -52,7 +53,8 @@ public static class Admission
 
         return
         [
-            new VictimAdmittedToShelter(command.CaseId, shelter.Id, shelter.Name, group, state.IsPresumedChild ? command.EmergencyException : null, command.Now),
+            new VictimAdmittedToShelter(
+                command.CaseId, shelter.Id, shelter.Name, group, command.NeedsWheelchairAccess, state.IsPresumedChild ? command.EmergencyException : null, command.Now),
             new ShelterBedTaken(shelter.Id, command.CaseId, command.Now),
             .. ReflectionPeriods.StartOn(ReflectionPeriodStart.Admission, command.Policy, state, command.CaseId, command.Now),
         ];

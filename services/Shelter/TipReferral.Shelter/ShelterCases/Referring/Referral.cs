@@ -33,6 +33,7 @@ public static class Referral
     public const string AlreadyInShelterRule = "already-in-shelter";
     public const string ConsentWithdrawal = "The person withdrew consent to the referral.";
     public const string CaseClosedWithdrawal = "The case was closed by the identification service.";
+    public const string ReferredElsewhere = "Referred to another shelter.";
 
     public static IReadOnlyList<object> Decide(ReferToShelter command, ShelterCase state, RegisteredShelter shelter)
     {
@@ -48,7 +49,10 @@ public static class Referral
         }
 
         Admission.EnsureMayHouse(state, shelter, state.IsPresumedChild ? ResidentGroup.Children : null);
-        return [new ShelterReferralMade(command.CaseId, shelter.Id, shelter.Name, command.Reason, command.Now)];
+        var referral = new ShelterReferralMade(command.CaseId, shelter.Id, shelter.Name, command.Reason, command.Now);
+        return state.ReferredTo is { } earlier
+            ? [new ShelterReferralWithdrawn(command.CaseId, earlier, ReferredElsewhere, command.Now), referral]
+            : [referral];
     }
 
     public static IReadOnlyList<object> Decide(WithdrawReferralForLackOfConsent command, ShelterCase state, IReadOnlyDictionary<Guid, RegisteredShelter> shelters) =>

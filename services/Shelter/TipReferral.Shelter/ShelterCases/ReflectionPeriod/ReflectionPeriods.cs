@@ -113,7 +113,7 @@ public static class ReflectionPeriods
 
     public static IReadOnlyList<object> Decide(ExtendReflectionPeriod command, ShelterCase state)
     {
-        EnsureRunning(state);
+        EnsureRunning(state, command.Now);
         var endsAt = state.ReflectionPeriod.EndsAt!.Value.AddDays(command.AdditionalDays);
         return [new ReflectionPeriodExtended(command.CaseId, command.AdditionalDays, endsAt, command.Reason, command.Now)];
     }
@@ -132,7 +132,7 @@ public static class ReflectionPeriods
             return [];
         }
 
-        EnsureRunning(state);
+        EnsureRunning(state, command.Now);
         return [new ReflectionPeriodEndedAtPersonsRequest(command.CaseId, command.RequestedOn, command.Statement, command.Now)];
     }
 
@@ -142,12 +142,19 @@ public static class ReflectionPeriods
             ? [new ReflectionPeriodExpired(command.CaseId, endsAt)]
             : [];
 
-    private static void EnsureRunning(ShelterCase state)
+    /// <summary>Running, and not past its end: a period whose time ran out has ended, even before its timer records it.</summary>
+    private static void EnsureRunning(ShelterCase state, DateTimeOffset now)
     {
         if (!state.ReflectionPeriod.IsRunning)
         {
             throw new RuleViolationException(
                 NotRunningRule, $"The reflection period of case {state.Reference} is not running (it is {state.ReflectionPeriod.State}).");
+        }
+
+        if (now >= state.ReflectionPeriod.EndsAt)
+        {
+            throw new RuleViolationException(
+                NotRunningRule, $"The reflection period of case {state.Reference} ran out on {state.ReflectionPeriod.EndsAt:yyyy-MM-dd HH:mm} UTC.");
         }
     }
 }

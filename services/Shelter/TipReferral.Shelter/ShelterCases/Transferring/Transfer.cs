@@ -39,6 +39,7 @@ public static class Transfer
         var target = shelters.TryGetValue(command.ToShelterId, out var found) ? found : throw new NotFoundException("shelter", command.ToShelterId.ToString());
         Admission.EnsureMayHouse(state, target, current.Group);
         Admission.EnsureGuardianOrException(state, command.EmergencyException);
+        Admission.EnsureAccessible(target, current.NeedsWheelchairAccess);
         Admission.EnsureFreeBed(target);
 
         return
