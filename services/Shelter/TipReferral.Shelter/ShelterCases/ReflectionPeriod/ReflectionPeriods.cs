@@ -37,10 +37,10 @@ public sealed record ReflectionPolicy(int Days, ReflectionPeriodStart StartsAt)
     public const int MinimumDays = 30;
 }
 
-/// <summary>The per-country settings, from "RegisteredShelter:ReflectionPeriod"; the service refuses to start with fewer than 30 days anywhere.</summary>
+/// <summary>The per-country settings, from "Shelter:ReflectionPeriod"; the service refuses to start with fewer than 30 days anywhere.</summary>
 public sealed class ReflectionPeriodSettings
 {
-    public const string Section = "RegisteredShelter:ReflectionPeriod";
+    public const string Section = "Shelter:ReflectionPeriod";
 
     public int Days { get; set; } = ReflectionPolicy.MinimumDays;
     public ReflectionPeriodStart StartsAt { get; set; } = ReflectionPeriodStart.Identification;
