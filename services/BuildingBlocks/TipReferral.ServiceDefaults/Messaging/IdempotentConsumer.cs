@@ -41,9 +41,10 @@ public abstract class IdempotentConsumer<TMessage>(IDocumentStore store, TimePro
         {
             await session.SaveChangesAsync(context.CancellationToken);
         }
-        catch (DocumentAlreadyExistsException)
+        catch (DocumentAlreadyExistsException collision) when (collision.DocType == typeof(ProcessedMessage))
         {
             // A concurrent delivery of the same message committed first; this one's effect is rolled back with it.
+            // Any other collision (another message created the same case first) is retried, not dropped.
         }
     }
 
