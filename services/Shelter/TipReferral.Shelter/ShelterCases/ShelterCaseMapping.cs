@@ -90,11 +90,17 @@ public static class ShelterCaseMapping
         }));
         proto.SafetyPlans.AddRange(shelterCase.SafetyPlans.Select(p => new Proto.SafetyPlan
         {
-            AgreedOn = p.AgreedOn.ToProto(), ReviewBy = p.ReviewBy.ToProto(), Measures = p.Measures, RecordedBy = p.RecordedBy.ToProto(),
+            AgreedOn = p.AgreedOn.ToProto(),
+            ReviewBy = p.ReviewBy.ToProto(),
+            Measures = p.Measures,
+            RecordedBy = p.RecordedBy.ToProto(),
         }));
         proto.Services.AddRange(shelterCase.Services.Select(s => new Proto.ServiceDelivered
         {
-            Kind = ProtoValues.ToProto<Proto.ServiceKind>(s.Kind), DeliveredOn = s.DeliveredOn.ToProto(), Provider = s.Provider, Notes = s.Notes,
+            Kind = ProtoValues.ToProto<Proto.ServiceKind>(s.Kind),
+            DeliveredOn = s.DeliveredOn.ToProto(),
+            Provider = s.Provider,
+            Notes = s.Notes,
             RecordedBy = s.RecordedBy.ToProto(),
         }));
         return proto;
