@@ -72,6 +72,35 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public void The_restore_step_has_every_project_the_restored_project_references()
+    {
+        var failures = new List<string>();
+        var checkedProjects = 0;
+        foreach (var (service, build, dockerfile) in Dockerfiles(Stack()))
+        {
+            if (dockerfile.Restore is not var (project, restore))
+            {
+                continue;
+            }
+
+            var copiedBefore = dockerfile.ContextCopies().Where(copy => copy.Instruction.Line < restore.Line).ToList();
+            foreach (var referenced in ProjectReferences.Closure(Path.Combine(build.Context, project)))
+            {
+                checkedProjects++;
+                var relative = Path.GetRelativePath(build.Context, referenced).Replace('\\', '/');
+                if (!copiedBefore.Any(copy => copy.Sources.Any(source => BringsInPlace(source, copy.Destination, relative))))
+                {
+                    failures.Add($"{service.Name}: {RepositoryRoot.Relative(dockerfile.FilePath)}:{restore.Line} restores {project}, which needs {relative}, " +
+                        "but no COPY before it puts that project file at the same path: restore skips it, and `dotnet publish --no-restore` then fails (NETSDK1004).");
+                }
+            }
+        }
+
+        ShouldHaveNo(failures, "Dockerfiles whose restore step misses a referenced project");
+        checkedProjects.ShouldBePositive("No Dockerfile restores a project on its own, so nothing was checked.");
+    }
+
+    [Fact]
     public void Environment_variables_name_keys_the_service_reads()
     {
         var failures = new List<string>();
@@ -207,6 +236,16 @@ public sealed class ComposeFileTests
 
     private static void ShouldHaveNo(List<string> failures, string what) =>
         failures.ShouldBeEmpty($"docker-compose.yml has {what}:{Environment.NewLine}  - {string.Join($"{Environment.NewLine}  - ", failures)}{Environment.NewLine}");
+
+    /// <summary>Whether COPY <paramref name="source"/> <paramref name="destination"/> puts the context file <paramref name="file"/> at its own path under WORKDIR.</summary>
+    private static bool BringsInPlace(string source, string destination, string file)
+    {
+        static string Clean(string path) => path.Replace('\\', '/').TrimStart('.').Trim('/');
+        var (from, to) = (Clean(source), Clean(destination));
+        return from == file
+            ? to == Clean(Path.GetDirectoryName(file) ?? string.Empty) || to == file
+            : file.StartsWith(from + "/", StringComparison.Ordinal) && to == from;
+    }
 
     /// <summary>The .NET configuration key an environment variable sets ("Auth__SigningKey" → "Auth:SigningKey").</summary>
     private static string ConfigurationKey(string variable) => variable.Replace("__", ":", StringComparison.Ordinal);

@@ -67,7 +67,11 @@ internal sealed partial class Dockerfile
     /// The build-context paths COPY and ADD read (copies from another stage or image, URLs and
     /// heredocs excluded), exactly as written.
     /// </summary>
-    public IEnumerable<(string Source, DockerInstruction Instruction)> ContextSources()
+    public IEnumerable<(string Source, DockerInstruction Instruction)> ContextSources() =>
+        ContextCopies().SelectMany(copy => copy.Sources.Select(source => (source, copy.Instruction)));
+
+    /// <summary>Each COPY/ADD from the build context: its sources (as in <see cref="ContextSources"/>) and its destination.</summary>
+    public IEnumerable<(IReadOnlyList<string> Sources, string Destination, DockerInstruction Instruction)> ContextCopies()
     {
         foreach (var instruction in Instructions.Where(instruction => instruction.Keyword is "COPY" or "ADD"))
         {
@@ -79,17 +83,23 @@ internal sealed partial class Dockerfile
             }
 
             var operands = words.Skip(flags.Count).ToList();
-            foreach (var source in operands.Take(operands.Count - 1))
+            var sources = operands.Take(operands.Count - 1)
+                .Where(source => !source.StartsWith("<<", StringComparison.Ordinal) && !source.Contains("://", StringComparison.Ordinal))
+                .ToList();
+            if (sources.Count > 0)
             {
-                if (source.StartsWith("<<", StringComparison.Ordinal) || source.Contains("://", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                yield return (source, instruction);
+                yield return (sources, operands[^1], instruction);
             }
         }
     }
+
+    /// <summary>The project a RUN dotnet restore restores on its own, before the sources are copied, and that instruction.</summary>
+    public (string Project, DockerInstruction Instruction)? Restore => Instructions
+        .Where(instruction => instruction.Keyword == "RUN")
+        .Select(instruction => (match: RestoreCommand().Match(instruction.Arguments), instruction))
+        .Where(pair => pair.match.Success)
+        .Select(pair => ((string Project, DockerInstruction Instruction)?)(pair.match.Groups["project"].Value, pair.instruction))
+        .FirstOrDefault();
 
     /// <summary>The project a RUN dotnet publish builds, as written (relative to the build stage's WORKDIR).</summary>
     public string? PublishedProject => Instructions
@@ -178,6 +188,9 @@ internal sealed partial class Dockerfile
 
         return words;
     }
+
+    [GeneratedRegex(@"\bdotnet\s+restore\b.*?(?<project>[^\s""']+\.(?:cs|fs|vb)proj)\b")]
+    private static partial Regex RestoreCommand();
 
     [GeneratedRegex(@"\bdotnet\s+publish\b.*?(?<project>[^\s""']+\.(?:cs|fs|vb)proj)\b")]
     private static partial Regex PublishCommand();

@@ -46,12 +46,12 @@ public sealed class ProtoMappingTests
     {
         foreach (var value in Enum.GetValues(domain).Cast<Enum>())
         {
-            var onTheWire = Map(nameof(ProtoMapping.ToProto), proto, value);
+            var onTheWire = Map(nameof(ProtoValues.ToProto), proto, value);
 
             onTheWire.GetType().ShouldBe(proto);
             onTheWire.ToString().ShouldBe(value.ToString());
             Convert.ToInt32(onTheWire, System.Globalization.CultureInfo.InvariantCulture).ShouldNotBe(0, $"{domain.Name}.{value} maps to UNSPECIFIED");
-            Map(nameof(ProtoMapping.ToDomain), domain, onTheWire).ShouldBe(value);
+            Map(nameof(ProtoValues.ToDomain), domain, onTheWire).ShouldBe(value);
         }
     }
 
@@ -63,11 +63,11 @@ public sealed class ProtoMappingTests
 
         foreach (var value in chosen)
         {
-            var inTheDomain = Map(nameof(ProtoMapping.ToDomain), domain, value);
+            var inTheDomain = Map(nameof(ProtoValues.ToDomain), domain, value);
 
             inTheDomain.GetType().ShouldBe(domain);
             Enum.IsDefined(domain, inTheDomain).ShouldBeTrue($"{proto.Name}.{value} has no domain value");
-            Map(nameof(ProtoMapping.ToProto), proto, inTheDomain).ShouldBe(value);
+            Map(nameof(ProtoValues.ToProto), proto, inTheDomain).ShouldBe(value);
         }
 
         chosen.Count.ShouldBe(Enum.GetValues(domain).Length);
@@ -80,7 +80,7 @@ public sealed class ProtoMappingTests
         var unspecified = (Enum)Enum.ToObject(proto, 0);
 
         unspecified.ToString().ShouldBe("Unspecified");
-        Should.Throw<ArgumentException>(() => Map(nameof(ProtoMapping.ToDomain), domain, unspecified));
+        Should.Throw<ArgumentException>(() => Map(nameof(ProtoValues.ToDomain), domain, unspecified));
     }
 
     [Fact]
@@ -211,12 +211,12 @@ public sealed class ProtoMappingTests
         details.ClosureReason.ShouldBe(Proto.CaseClosureReason.Unspecified);
     }
 
-    /// <summary>Calls ProtoMapping.ToProto&lt;T&gt; or ToDomain&lt;T&gt; for an enum type known only at run time.</summary>
+    /// <summary>Calls ProtoValues.ToProto&lt;T&gt; or ToDomain&lt;T&gt; for an enum type known only at run time.</summary>
     private static Enum Map(string method, Type target, Enum value)
     {
         try
         {
-            return (Enum)typeof(ProtoMapping).GetMethod(method, [typeof(Enum)])!.MakeGenericMethod(target).Invoke(null, [value])!;
+            return (Enum)typeof(ProtoValues).GetMethod(method, [typeof(Enum)])!.MakeGenericMethod(target).Invoke(null, [value])!;
         }
         catch (TargetInvocationException invocation) when (invocation.InnerException is { } inner)
         {

@@ -3,6 +3,7 @@ using TipReferral.Contracts.Audit.V1;
 using TipReferral.Domain;
 using TipReferral.Identification.Cases;
 using TipReferral.ServiceDefaults.Access;
+using TipReferral.Testing;
 
 namespace TipReferral.Identification.Tests.Security;
 
@@ -15,18 +16,8 @@ public sealed class AccessMatrixDocumentTests
     public static readonly Type[] Services = [typeof(VictimCasesService), typeof(ReadAuditService)];
 
     [Fact]
-    public void The_committed_access_matrix_matches_the_declared_policies()
-    {
-        var path = Path.Combine(RepositoryRoot(), "docs", "access-matrix", "identification.md");
-        var generated = AccessPolicies.Matrix("identification service", Services);
-        if (Environment.GetEnvironmentVariable("TIPREFERRAL_WRITE_ACCESS_MATRIX") == "1")
-        {
-            File.WriteAllText(path, generated);
-        }
-
-        File.Exists(path).ShouldBeTrue($"{path} is missing; regenerate it (see this test's summary).");
-        File.ReadAllText(path).ReplaceLineEndings("\n").ShouldBe(generated, "docs/access-matrix/identification.md drifted from the code; regenerate it (see this test's summary).");
-    }
+    public void The_committed_access_matrix_matches_the_declared_policies() =>
+        AccessMatrix.ShouldMatchCommittedFile("identification.md", "identification service", Services);
 
     [Fact]
     public void Every_rpc_of_the_identification_service_declares_a_policy()
@@ -60,17 +51,6 @@ public sealed class AccessMatrixDocumentTests
 
         rpcs.ShouldNotBeEmpty();
         rpcs.ShouldAllBe(rpc => !rpc.Policy!.Allows(Roles.Administrator) && !rpc.Policy.Allows(Roles.Statistician));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TipReferral.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("TipReferral.sln not found above the test's directory.");
     }
 
     private sealed class AuditWithAForgottenPolicy : ReadAudit.ReadAuditBase
