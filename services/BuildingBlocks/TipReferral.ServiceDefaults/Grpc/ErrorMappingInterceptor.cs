@@ -71,7 +71,7 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
             or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException => new Google.Rpc.Status
             {
                 Code = (int)Code.Aborted,
-                Message = "The case was changed by someone else since the version this request was based on; read it again and retry.",
+                Message = "It was changed by someone else since the version this request was based on; read it again and retry.",
             },
         _ => null,
     };

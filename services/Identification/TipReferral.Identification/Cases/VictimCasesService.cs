@@ -3,6 +3,7 @@ using TipReferral.ServiceDefaults.Validation;
 using Marten;
 using TipReferral.Domain;
 using TipReferral.ServiceDefaults.Access;
+using TipReferral.ServiceDefaults.EventStore;
 using TipReferral.PersonalData;
 using TipReferral.Contracts.Identification.V1;
 using CaseVersion = TipReferral.Contracts.Common.V1.CaseVersion;
@@ -28,7 +29,7 @@ public sealed partial class VictimCasesService(
         (await DecideInFullAsync(request, command, cancellationToken)).Version;
 
     /// <summary>
-    /// Fetch (refusing a stale expected version) → decide → append only what was decided →
+    /// Fetch → check reach, then the expected version → decide → append only what was decided →
     /// commit. The version check is repeated at commit, so a concurrent write in between is
     /// refused as well. Returns the command, the case as it was and what was decided, for an
     /// RPC whose answer depends on them.
@@ -38,13 +39,13 @@ public sealed partial class VictimCasesService(
     {
         var id = Guid.Parse(request.CaseId);
         await keys.UnlockForWritingAsync(session, id, cancellationToken); // no key: no case, the decider says not found
-        var stream = request.HasExpectedVersion
-            ? await session.Events.FetchForWriting<VictimCase>(id, request.ExpectedVersion, cancellationToken)
-            : await session.Events.FetchForWriting<VictimCase>(id, cancellationToken);
+        var stream = await session.Events.FetchForWriting<VictimCase>(id, cancellationToken);
         if (stream.Aggregate is { } current)
         {
             access.EnsureMayReach(current.Country, id);
         }
+
+        ExpectedVersion.Ensure(request.HasExpectedVersion ? request.ExpectedVersion : null, stream.CurrentVersion, id);
 
         var decided = command(id, clock.GetUtcNow());
         var events = VictimCaseDecider.Decide(decided, stream.Aggregate);

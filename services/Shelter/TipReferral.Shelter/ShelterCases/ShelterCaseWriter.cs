@@ -2,6 +2,7 @@ using Marten;
 using JasperFx.Events;
 using TipReferral.Domain;
 using TipReferral.PersonalData;
+using TipReferral.ServiceDefaults.EventStore;
 using TipReferral.ServiceDefaults.Scheduling;
 using TipReferral.Shelter.Shelters;
 
@@ -9,7 +10,7 @@ namespace TipReferral.Shelter.ShelterCases;
 
 /// <summary>
 /// The one write path of shelter cases, for RPCs, consumed events and timers alike: unlock the
-/// case's key → fetch the case (refusing a stale expected version) → lock the shelters the
+/// case's key → fetch the case → check reach, then the expected version → lock the shelters the
 /// command touches, in id order → decide → append each event to its stream → set the
 /// reflection-period timer. The caller commits the session, so everything lands together.
 /// </summary>
@@ -29,13 +30,13 @@ public sealed class ShelterCaseWriter(ICaseKeys keys)
             await keys.CreateForAsync(session, id, cancellationToken);
         }
 
-        var stream = expectedVersion is { } expected
-            ? await session.Events.FetchForWriting<ShelterCase>(id, expected, cancellationToken)
-            : await session.Events.FetchForWriting<ShelterCase>(id, cancellationToken);
+        var stream = await session.Events.FetchForWriting<ShelterCase>(id, cancellationToken);
         if (stream.Aggregate is { } current)
         {
             ensureMayReach?.Invoke(current);
         }
+
+        ExpectedVersion.Ensure(expectedVersion, stream.CurrentVersion, id);
 
         // Exclusive: admissions to one shelter queue on its row lock, so each decides on the beds the previous one left.
         var shelters = new Dictionary<Guid, IEventStream<RegisteredShelter>>();

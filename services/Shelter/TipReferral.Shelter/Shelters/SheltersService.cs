@@ -3,6 +3,7 @@ using Marten;
 using TipReferral.Contracts.Shelter.V1;
 using TipReferral.Domain;
 using TipReferral.ServiceDefaults.Access;
+using TipReferral.ServiceDefaults.EventStore;
 using TipReferral.ServiceDefaults.Validation;
 using Proto = TipReferral.Contracts.Shelter.V1;
 
@@ -14,16 +15,15 @@ namespace TipReferral.Shelter.Shelters;
 /// </summary>
 public sealed partial class SheltersService(IDocumentSession session, TimeProvider clock, CaseAccess access) : Proto.Shelters.SheltersBase
 {
-    /// <summary>Fetch (refusing a stale expected version) → decide → append only what was decided → commit.</summary>
+    /// <summary>Fetch → check reach, then the expected version → decide → append only what was decided → commit.</summary>
     private async Task<ShelterVersion> DecideAsync(
         IShelterCommandRequest request, Func<RegisteredShelter, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken cancellationToken)
     {
         var id = Guid.Parse(request.ShelterId);
-        var stream = request.HasExpectedVersion
-            ? await session.Events.FetchForWriting<RegisteredShelter>(id, request.ExpectedVersion, cancellationToken)
-            : await session.Events.FetchForWriting<RegisteredShelter>(id, cancellationToken);
+        var stream = await session.Events.FetchForWriting<RegisteredShelter>(id, cancellationToken);
         var shelter = stream.Aggregate ?? throw new NotFoundException("shelter", request.ShelterId);
         access.EnsureMayReach(shelter.Country);
+        ExpectedVersion.Ensure(request.HasExpectedVersion ? request.ExpectedVersion : null, stream.CurrentVersion, id);
 
         var events = decide(shelter, clock.GetUtcNow());
         if (events.Count > 0)
