@@ -1,3 +1,4 @@
+using TipReferral.ServiceDefaults.Grpc;
 using Grpc.Core;
 using TipReferral.Contracts.Audit.V1;
 using TipReferral.Contracts.Shelter.V1;
@@ -99,7 +100,7 @@ public sealed class AccessMatrixTests(SheltersInTwoCountries world) : IClassFixt
         {
             CaseId = world.ItalianCase,
             ExpectedVersion = 999,
-            AssessedOn = new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day },
+            AssessedOn = DateOnly.FromDateTime(today.UtcDateTime).ToProto(),
             Needs = { NeedArea.Safety },
             Notes = "Probe",
         }).ResponseAsync)).ShouldBe(StatusCode.PermissionDenied);

@@ -85,18 +85,7 @@ public sealed class EndToEndTests(IdentificationAndShelter world) : IClassFixtur
         });
         var shelterId = await world.Shelter.RegisterShelterAsync(capacity: 3);
         var cases = world.Shelter.CasesFor(StaffInNigeria);
-        await Eventually.HoldsAsync(async () =>
-        {
-            try
-            {
-                await cases.ReferToShelterAsync(new ReferToShelterRequest { CaseId = registered.CaseId, ShelterId = shelterId, Reason = "Needs safe accommodation" });
-                return true;
-            }
-            catch (RpcException refused) when (refused.StatusCode == StatusCode.FailedPrecondition)
-            {
-                return false; // the consent is on its way from the identification service
-            }
-        }, "Referral once the consent arrived");
+        await ReferOnceConsentArrivedAsync(registered.CaseId, shelterId, "Needs safe accommodation");
 
         await cases.AdmitToShelterAsync(new AdmitToShelterRequest { CaseId = registered.CaseId, ShelterId = shelterId, Group = ResidentGroup.Women });
 
@@ -175,18 +164,7 @@ public sealed class EndToEndTests(IdentificationAndShelter world) : IClassFixtur
         });
         var shelterId = await world.Shelter.RegisterShelterAsync(capacity: 2);
         var cases = world.Shelter.CasesFor(StaffInNigeria);
-        await Eventually.HoldsAsync(async () =>
-        {
-            try
-            {
-                await cases.ReferToShelterAsync(new ReferToShelterRequest { CaseId = registered.CaseId, ShelterId = shelterId });
-                return true;
-            }
-            catch (RpcException refused) when (refused.StatusCode == StatusCode.FailedPrecondition)
-            {
-                return false;
-            }
-        }, "Referral once the consent arrived");
+        await ReferOnceConsentArrivedAsync(registered.CaseId, shelterId);
 
         await identification.WithdrawConsentAsync(new WithdrawConsentRequest { CaseId = registered.CaseId, ConsentId = consent.ConsentId, Reason = "Changed her mind" });
         await Eventually.HoldsAsync(
@@ -210,6 +188,21 @@ public sealed class EndToEndTests(IdentificationAndShelter world) : IClassFixtur
         }, "The closure taking the case off the waiting list");
         (await cases.GetShelterCaseAsync(new GetShelterCaseRequest { CaseId = registered.CaseId })).ClosedInIdentification.ShouldBeTrue();
     }
+
+    /// <summary>Refers the case as soon as the consent recorded in the identification service has reached the shelter service's ledger.</summary>
+    private Task ReferOnceConsentArrivedAsync(string caseId, string shelterId, string reason = "") =>
+        Eventually.HoldsAsync(async () =>
+        {
+            try
+            {
+                await world.Shelter.CasesFor(StaffInNigeria).ReferToShelterAsync(new ReferToShelterRequest { CaseId = caseId, ShelterId = shelterId, Reason = reason });
+                return true;
+            }
+            catch (RpcException refused) when (refused.Status.Detail.Contains("'consent-required'", StringComparison.Ordinal))
+            {
+                return false; // the consent is on its way from the identification service
+            }
+        }, "Referral once the consent arrived");
 
     private async Task<AwaitingPlacement> AwaitingPlacementAsync(string caseId, bool identified)
     {

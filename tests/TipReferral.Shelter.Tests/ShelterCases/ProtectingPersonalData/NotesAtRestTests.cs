@@ -1,3 +1,4 @@
+using TipReferral.ServiceDefaults.Grpc;
 using TipReferral.Contracts.Shelter.V1;
 using TipReferral.Testing;
 using static TipReferral.Shelter.Tests.ShelterService;
@@ -22,7 +23,7 @@ public sealed class NotesAtRestTests(ShelterService service) : IClassFixture<She
         var caseId = await service.ACaseAwaitingPlacementAsync();
         var cases = service.CasesFor(StaffInNigeria);
         var today = DateTime.UtcNow;
-        var date = new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day };
+        var date = DateOnly.FromDateTime(today).ToProto();
 
         await cases.ReferToShelterAsync(new ReferToShelterRequest { CaseId = caseId, ShelterId = shelterId, Reason = secrets[3] });
         await cases.AdmitToShelterAsync(new AdmitToShelterRequest { CaseId = caseId, ShelterId = shelterId, Group = ResidentGroup.Women });
@@ -71,7 +72,7 @@ public sealed class NotesAtRestTests(ShelterService service) : IClassFixture<She
         {
             CaseId = caseId,
             Kind = ServiceKind.Psychosocial,
-            DeliveredOn = new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day },
+            DeliveredOn = DateOnly.FromDateTime(today).ToProto(),
             Provider = "Shelter counsellor",
             Notes = "Talked about her family in Benin City",
         });
@@ -87,7 +88,7 @@ public sealed class NotesAtRestTests(ShelterService service) : IClassFixture<She
         var refusal = await Should.ThrowAsync<Grpc.Core.RpcException>(() => cases.RecordNeedsAssessmentAsync(new RecordNeedsAssessmentRequest
         {
             CaseId = caseId,
-            AssessedOn = new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day },
+            AssessedOn = DateOnly.FromDateTime(today).ToProto(),
             Needs = { NeedArea.Safety },
             Notes = "More notes",
         }).ResponseAsync);

@@ -1,3 +1,4 @@
+using TipReferral.ServiceDefaults.Grpc;
 using Grpc.Core;
 using Microsoft.Extensions.Time.Testing;
 using TipReferral.Contracts.Shelter.V1;
@@ -113,7 +114,7 @@ public sealed class ReflectionPeriodClockTests(ShelterServiceOnTestClock service
         {
             CaseId = caseId,
             RequestedByPerson = true,
-            RequestedOn = new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day },
+            RequestedOn = DateOnly.FromDateTime(today.UtcDateTime).ToProto(),
             RequestStatement = "I want to go home to my mother as soon as possible",
         });
 
