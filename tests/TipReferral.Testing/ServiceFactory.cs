@@ -144,12 +144,44 @@ internal sealed class BearerTokenHandler(Func<Task<string?>> token) : Delegating
     }
 }
 
+/// <summary>
+/// Free loopback ports for the services under test, drawn below the kernel's ephemeral range:
+/// a port the kernel handed out (port 0) and released could be taken again by any outgoing
+/// connection (to PostgreSQL, RabbitMQ, the identity provider) before Kestrel binds it.
+/// </summary>
 internal static class LoopbackPorts
 {
+    private const int First = 20000;
+    private const int Count = 12000;
+    private static readonly HashSet<int> HandedOut = [];
+
     public static int Free()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        lock (HandedOut)
+        {
+            while (true)
+            {
+                var port = First + Random.Shared.Next(Count);
+                if (!HandedOut.Contains(port) && IsFree(port))
+                {
+                    HandedOut.Add(port);
+                    return port;
+                }
+            }
+        }
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 }
