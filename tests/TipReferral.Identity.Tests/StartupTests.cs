@@ -14,13 +14,16 @@ public sealed class StartupTests : IDisposable
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
     [Fact]
-    public void The_demo_users_cover_every_role_in_Nigeria_and_Italy_once()
+    public void The_demo_users_cover_every_role_in_Nigeria_and_Italy_and_a_second_prosecutors_office_in_Italy()
     {
-        DemoUsers.All.Count.ShouldBe(Roles.All.Count * 2);
         foreach (var country in new[] { "NG", "IT" })
         {
-            DemoUsers.All.Where(user => user.Country == country).Select(user => user.Role).ShouldBe(Roles.All, ignoreOrder: true);
+            DemoUsers.All.Where(user => user.Country == country).Select(user => user.Role).Distinct().ShouldBe(Roles.All, ignoreOrder: true);
         }
+
+        // Two offices, so "the prosecutors of the legal case" can be told from the other prosecutors of the country.
+        DemoUsers.All.Where(user => user.Country == "IT" && user.Role == Roles.Prosecutor).Select(user => user.Agency).ShouldBe(["Procura di Torino", "Procura di Palermo"]);
+        DemoUsers.All.Count.ShouldBe((Roles.All.Count * 2) + 1);
     }
 
     [Theory]

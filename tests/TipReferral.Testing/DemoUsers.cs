@@ -28,9 +28,12 @@ public static class DemoUsers
     public static string Password { get; } = Configuration["Identity:DemoPassword"]
         ?? throw new InvalidOperationException($"{FileName} has no Identity:DemoPassword.");
 
-    /// <summary>The demo user with <paramref name="role"/> (see TipReferral.Domain.Roles) in <paramref name="country"/> (NG or IT).</summary>
+    /// <summary>
+    /// The (first listed) demo user with <paramref name="role"/> (see TipReferral.Domain.Roles) in
+    /// <paramref name="country"/> (NG or IT); <see cref="Named"/> finds the others.
+    /// </summary>
     public static DemoUser For(string role, string country) =>
-        All.SingleOrDefault(user => user.Role == role && string.Equals(user.Country, country, StringComparison.OrdinalIgnoreCase))
+        All.FirstOrDefault(user => user.Role == role && string.Equals(user.Country, country, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"No demo user has role {role} in {country}; see {FileName}.", nameof(role));
 
     public static DemoUser Named(string username) =>

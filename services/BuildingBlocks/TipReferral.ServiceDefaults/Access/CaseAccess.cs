@@ -48,6 +48,17 @@ public sealed class CaseAccess
         }
     }
 
+    /// <summary>
+    /// Refuses a case the caller's policy reaches from none of its countries: a case with
+    /// proceedings abroad is reached from the country of each proceeding too.
+    /// </summary>
+    public void EnsureMayReach(IReadOnlyList<string> caseCountries, Guid caseId) =>
+        EnsureMayReach(caseCountries.Contains(Caller.Country, StringComparer.Ordinal) ? Caller.Country : caseCountries[0], caseId);
+
+    /// <summary>As <see cref="RecordRead(Guid, string)"/>, for a case reached from any of its countries.</summary>
+    public void RecordRead(Guid caseId, IReadOnlyList<string> caseCountries) =>
+        RecordRead(caseId, caseCountries.Contains(Caller.Country, StringComparer.Ordinal) ? Caller.Country : caseCountries[0]);
+
     internal string? CountryOf(Guid caseId) => countries.GetValueOrDefault(caseId);
 
     /// <summary>

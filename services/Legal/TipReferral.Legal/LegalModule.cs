@@ -1,0 +1,41 @@
+using FluentValidation;
+using TipReferral.Legal.LegalFiles;
+using TipReferral.Legal.Publishing;
+using TipReferral.ServiceDefaults.Access;
+using TipReferral.ServiceDefaults.EventStore;
+using TipReferral.ServiceDefaults.Messaging;
+
+namespace TipReferral.Legal;
+
+public static class LegalModule
+{
+    public const string ServiceName = "legal-assistance";
+
+    public static WebApplicationBuilder AddLegalAssistance(this WebApplicationBuilder builder)
+    {
+        builder.AddTipReferralMarten(ServiceName, LegalFileProjection.Register)
+            .PublishIntegrationEvents<LegalIntegrationEvents>();
+        builder.AddTipReferralMessaging(ServiceName, bus =>
+        {
+            bus.AddConsumer<VictimCaseRegisteredConsumer>();
+            bus.AddConsumer<VictimIdentifiedConsumer>();
+            bus.AddConsumer<PersonalDataErasedConsumer>();
+            bus.AddConsumer<ReflectionPeriodStartedConsumer>();
+            bus.AddConsumer<ReflectionPeriodExtendedConsumer>();
+            bus.AddConsumer<ReflectionPeriodEndedConsumer>();
+        });
+
+        builder.Services.AddSingleton<LegalFileWriter>();
+        builder.Services.AddScoped<LegalFileCommands>();
+        builder.Services.AddValidatorsFromAssemblyContaining<LegalCasesService>(includeInternalTypes: true);
+        builder.Services.AddValidatorsFromAssemblyContaining<ReadAuditService>(includeInternalTypes: true);
+        return builder;
+    }
+
+    public static WebApplication MapLegalAssistance(this WebApplication app)
+    {
+        app.MapTipReferralGrpcService<LegalCasesService>();
+        app.MapTipReferralGrpcService<ReadAuditService>();
+        return app;
+    }
+}
