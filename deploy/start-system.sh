@@ -34,6 +34,7 @@ services=(
   "identity|services/Identity/TipReferral.Identity|5000|"
   "identification|services/Identification/TipReferral.Identification|5100|5101"
   "shelter|services/Shelter/TipReferral.Shelter|5200|5201"
+  "legal|services/Legal/TipReferral.Legal|5300|5301"
 )
 
 for service in "${services[@]}"; do

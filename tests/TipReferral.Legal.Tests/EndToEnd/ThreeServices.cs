@@ -1,0 +1,53 @@
+using Grpc.Core.Interceptors;
+using TipReferral.Contracts.Identification.V1;
+using TipReferral.Identification;
+using TipReferral.ServiceDefaults.Access;
+using TipReferral.Shelter;
+using TipReferral.Testing;
+
+namespace TipReferral.Legal.Tests.EndToEnd;
+
+/// <summary>The identification, shelter and legal-assistance services on one broker, each with its own database schema, as they run in production.</summary>
+public sealed class ThreeServices : IAsyncLifetime
+{
+    public ThreeServices()
+    {
+        Legal = new LegalService();
+        Identification = new ServiceFactory<global::Program>(IdentificationModule.ServiceName);
+        Identification.WithSetting("RabbitMq:EntityPrefix", Legal.EntityPrefix);
+        Shelter = new ServiceFactory<TipReferral.Shelter.Program>(ShelterModule.ServiceName);
+        Shelter.WithSetting("RabbitMq:EntityPrefix", Legal.EntityPrefix);
+    }
+
+    public LegalService Legal { get; }
+
+    public ServiceFactory<global::Program> Identification { get; }
+
+    public ServiceFactory<TipReferral.Shelter.Program> Shelter { get; }
+
+    public VictimCases.VictimCasesClient IdentificationFor(DemoUser user) => new(WithPurpose(Identification, user));
+
+    public Contracts.Shelter.V1.ShelterCases.ShelterCasesClient ShelterFor(DemoUser user) => new(WithPurpose(Shelter, user));
+
+    private static Grpc.Core.CallInvoker WithPurpose<T>(ServiceFactory<T> service, DemoUser user)
+        where T : class =>
+        service.ChannelFor(user).Intercept(headers =>
+        {
+            headers.Add(AccessInterceptor.PurposeHeader, LegalService.DefaultPurpose);
+            return headers;
+        });
+
+    public async Task InitializeAsync()
+    {
+        await Legal.InitializeAsync();
+        await Identification.InitializeAsync();
+        await Shelter.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Shelter.DisposeAsync();
+        await Identification.DisposeAsync();
+        await Legal.DisposeAsync();
+    }
+}
