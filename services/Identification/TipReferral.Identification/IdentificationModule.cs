@@ -21,7 +21,12 @@ public static class IdentificationModule
                 CaseReferences.Register(opts);
             })
             .PublishIntegrationEvents<IdentificationIntegrationEvents>();
-        builder.AddTipReferralMessaging(ServiceName, bus => bus.AddIdentityMasking());
+        builder.AddTipReferralMessaging(ServiceName, bus =>
+        {
+            bus.AddIdentityMasking();
+            bus.AddConsumer<WitnessIdentityProtectedRecorder>();
+            bus.AddConsumer<WitnessIdentityProtectionLiftedRecorder>();
+        });
 
         builder.Services.AddSingleton(NameIndex.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<PossibleDuplicateFinder>();

@@ -4,6 +4,7 @@ using TipReferral.Contracts.Common.V1;
 using TipReferral.Contracts.Identification.V1;
 using TipReferral.Contracts.Legal.V1;
 using TipReferral.Domain;
+using TipReferral.Identification.Cases;
 using TipReferral.Testing;
 using static TipReferral.Identification.Tests.IdentificationService;
 
@@ -27,12 +28,15 @@ public sealed class LegalAssistanceStandIn : IAsyncLifetime
         bus = await TestBus.StartAsync(Service.RabbitMqUri, Service.EntityPrefix, probe => Revealed = probe.Record<ProtectedIdentityRevealedIntegrationEvent>());
     }
 
+    /// <summary>Each legal message is taken twice: into the shared protections, and onto the case's history.</summary>
+    private const int ConsumersPerMessage = 2;
+
     /// <summary>Publishes as the legal-assistance service's outbox does, and waits until the identification service handled it <paramref name="times"/> times.</summary>
     public async Task PublishAsync(object message, Guid? messageId = null, int times = 1)
     {
         var id = messageId ?? Guid.NewGuid();
         await bus.Bus.Publish(message, message.GetType(), Pipe.Execute<PublishContext>(context => context.MessageId = id), CancellationToken.None);
-        await Consumed.WaitUntilHandledAsync(id, times);
+        await Consumed.WaitUntilHandledAsync(id, times * ConsumersPerMessage);
     }
 
     public async Task DisposeAsync()
@@ -89,6 +93,9 @@ public sealed class WitnessIdentityProtectionTests(LegalAssistanceStandIn world)
 
         var afterLift = await GetCaseAsync(ShelterStaff, registered.CaseId);
         (afterLift.PersonalDataState, afterLift.Person.GivenName, afterLift.Person.FamilyName).ShouldBe((PersonalDataState.Present, givenName, familyName));
+        var history = await Service.ClientFor(WitnessProtection).GetCaseHistoryAsync(new GetCaseHistoryRequest { CaseId = registered.CaseId });
+        history.Entries.Where(e => e.Actor.UserId == LegalCaseProtections.RecordedBy).Select(e => e.EventType)
+            .ShouldBe([nameof(WitnessIdentityProtectedInLegalCase), nameof(WitnessIdentityProtectionLiftedInLegalCase)]);
     }
 
     [Fact]
