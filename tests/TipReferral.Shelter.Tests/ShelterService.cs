@@ -23,7 +23,11 @@ public class ShelterService : ServiceFactory<Program>
     protected ShelterService(TimeProvider? clock)
         : base(ShelterModule.ServiceName, clock)
     {
+        WithServices(services => services.AddConsumeObserver(_ => Consumed));
     }
+
+    /// <summary>The message ids the service's consumers handled: wait on one before asserting a redelivery changed nothing.</summary>
+    public ConsumedMessages Consumed { get; } = new();
 
     public const string DefaultPurpose = "Shelter case management (test)";
 

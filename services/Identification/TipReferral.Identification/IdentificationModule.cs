@@ -4,6 +4,7 @@ using TipReferral.Identification.Publishing;
 using TipReferral.ServiceDefaults.Access;
 using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.EventStore;
+using TipReferral.ServiceDefaults.IdentityMasking;
 using TipReferral.ServiceDefaults.Messaging;
 
 namespace TipReferral.Identification;
@@ -20,7 +21,12 @@ public static class IdentificationModule
                 CaseReferences.Register(opts);
             })
             .PublishIntegrationEvents<IdentificationIntegrationEvents>();
-        builder.AddTipReferralMessaging(ServiceName);
+        builder.AddTipReferralMessaging(ServiceName, bus =>
+        {
+            bus.AddIdentityMasking();
+            bus.AddConsumer<WitnessIdentityProtectedRecorder>();
+            bus.AddConsumer<WitnessIdentityProtectionLiftedRecorder>();
+        });
 
         builder.Services.AddSingleton(NameIndex.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<PossibleDuplicateFinder>();

@@ -3,6 +3,7 @@ using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Consent;
 using TipReferral.ServiceDefaults.EventStore;
+using TipReferral.ServiceDefaults.IdentityMasking;
 using TipReferral.ServiceDefaults.Messaging;
 using TipReferral.ServiceDefaults.Scheduling;
 using TipReferral.Shelter.Publishing;
@@ -26,6 +27,7 @@ public static class ShelterModule
         builder.AddTipReferralMessaging(ServiceName, bus =>
         {
             bus.AddConsentLedger();
+            bus.AddIdentityMasking();
             bus.AddConsumer<VictimCaseRegisteredConsumer>();
             bus.AddConsumer<VictimIdentifiedConsumer>();
             bus.AddConsumer<GuardianAppointedConsumer>();

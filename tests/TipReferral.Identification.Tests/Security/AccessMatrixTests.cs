@@ -122,10 +122,15 @@ public sealed class AccessMatrixTests(TwoCountries world) : IClassFixture<TwoCou
             ["RejectErasure"] = own => cases.RejectErasureAsync(new DecideErasureRequest { CaseId = Case(own), Reason = "Matrix" }).ResponseAsync,
             ["ProtectIdentity"] = own => cases.ProtectIdentityAsync(new ProtectIdentityRequest { CaseId = Case(own), Pseudonym = "Witness M", Reason = "Matrix" }).ResponseAsync,
             ["LiftIdentityProtection"] = own => cases.LiftIdentityProtectionAsync(new LiftIdentityProtectionRequest { CaseId = Case(own), Reason = "Matrix" }).ResponseAsync,
+            ["RevealProtectedIdentity"] = own => cases.RevealProtectedIdentityAsync(new RevealProtectedIdentityRequest { CaseId = Case(own), Reason = "Matrix" }).ResponseAsync,
             ["WhoViewedCase"] = own => audit.WhoViewedCaseAsync(new WhoViewedCaseRequest { CaseId = Case(own) }).ResponseAsync,
             ["WhatDidUserView"] = own => audit.WhatDidUserViewAsync(new WhatDidUserViewRequest
             {
                 UserId = DemoUsers.For(Roles.Screener, Country(own)).Username,
+            }).ResponseAsync,
+            ["ListDataProtectionNotifications"] = own => audit.ListDataProtectionNotificationsAsync(new ListDataProtectionNotificationsRequest
+            {
+                Country = Country(own),
             }).ResponseAsync,
         };
     }

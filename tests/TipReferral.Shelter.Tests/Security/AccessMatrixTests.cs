@@ -210,6 +210,10 @@ public sealed class AccessMatrixTests(SheltersInTwoCountries world) : IClassFixt
             {
                 UserId = DemoUsers.For(Roles.ShelterStaff, Country(own)).Username,
             }).ResponseAsync,
+            ["ListDataProtectionNotifications"] = own => audit.ListDataProtectionNotificationsAsync(new ListDataProtectionNotificationsRequest
+            {
+                Country = Country(own),
+            }).ResponseAsync,
         };
     }
 }

@@ -23,7 +23,6 @@ public sealed class IdentificationAndShelter : IAsyncLifetime
     public IdentificationAndShelter()
     {
         Shelter = new ShelterService();
-        Shelter.WithServices(services => services.AddConsumeObserver(_ => Consumed));
         Identification = new ServiceFactory<global::Program>(IdentificationModule.ServiceName);
         Identification.WithSetting("RabbitMq:EntityPrefix", Shelter.EntityPrefix);
     }
@@ -33,7 +32,7 @@ public sealed class IdentificationAndShelter : IAsyncLifetime
     public ServiceFactory<global::Program> Identification { get; }
 
     /// <summary>What the shelter service's consumers have handled.</summary>
-    public ConsumedMessages Consumed { get; } = new();
+    public ConsumedMessages Consumed => Shelter.Consumed;
 
     public VictimCases.VictimCasesClient IdentificationFor(DemoUser user) =>
         new(Identification.ChannelFor(user).Intercept(headers =>

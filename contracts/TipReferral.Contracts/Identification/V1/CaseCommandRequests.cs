@@ -25,3 +25,5 @@ public sealed partial class DecideErasureRequest : ICaseCommandRequest { }
 public sealed partial class ProtectIdentityRequest : ICaseCommandRequest { }
 
 public sealed partial class LiftIdentityProtectionRequest : ICaseCommandRequest { }
+
+public sealed partial class RevealProtectedIdentityRequest : ICaseCommandRequest { }

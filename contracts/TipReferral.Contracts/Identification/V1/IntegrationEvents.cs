@@ -87,3 +87,17 @@ public sealed record IdentityProtectionLiftedIntegrationEvent(
     Guid CaseId,
     string Country,
     DateTimeOffset LiftedAt);
+
+/// <summary>
+/// A protected identity was revealed to someone without the need to know, who gave a reason
+/// (kept in the identification service): the data-protection officer of the case's country
+/// looks into it.
+/// </summary>
+public sealed record ProtectedIdentityRevealedIntegrationEvent(
+    Guid CaseId,
+    string Country,
+    string RevealedToUserId,
+    string RevealedToRole,
+    string RevealedToAgency,
+    string RevealedToCountry,
+    DateTimeOffset RevealedAt);

@@ -1,4 +1,5 @@
 using TipReferral.Domain;
+using TipReferral.ServiceDefaults.IdentityMasking;
 
 namespace TipReferral.ServiceDefaults.Access;
 
@@ -11,6 +12,7 @@ public sealed class CaseAccess
 {
     private readonly List<Guid> viewed = [];
     private readonly Dictionary<Guid, string> countries = [];
+    private readonly Dictionary<Guid, string> revealReasons = [];
 
     public Caller Caller { get; private set; } = null!;
     /// <summary>The RPC's declared policy; null when it has none, and then nothing reaches a case.</summary>
@@ -20,11 +22,8 @@ public sealed class CaseAccess
 
     public IReadOnlyList<Guid> Viewed => viewed;
 
-    /// <summary>
-    /// Whether the caller needs to know a protected witness's identity: the witness-protection
-    /// authority does; everyone else sees the pseudonym.
-    /// </summary>
-    public bool MaySeeProtectedIdentity => Caller.Role == Roles.WitnessProtectionAuthority;
+    /// <summary>Whether <paramref name="mask"/> hides the person's identity from this caller (see <see cref="IdentityMask.HidesIdentityFrom"/>).</summary>
+    public bool IsHiddenBy(IdentityMask? mask) => mask?.HidesIdentityFrom(Caller) == true;
 
     internal void Begin(Caller caller, AccessAttribute? policy, string operation, string purpose)
     {
@@ -61,6 +60,8 @@ public sealed class CaseAccess
 
     internal string? CountryOf(Guid caseId) => countries.GetValueOrDefault(caseId);
 
+    internal string? RevealReasonOf(Guid caseId) => revealReasons.GetValueOrDefault(caseId);
+
     /// <summary>
     /// Refuses a case the caller's policy does not reach, else notes that the response reveals
     /// its personal data: recorded in the read audit.
@@ -72,5 +73,16 @@ public sealed class CaseAccess
         {
             viewed.Add(caseId);
         }
+    }
+
+    /// <summary>
+    /// Notes that the response reveals a protected identity the caller would otherwise see
+    /// masked, and why: the read is recorded with the reason and the data-protection officer
+    /// of the case's country is notified.
+    /// </summary>
+    public void RecordReveal(Guid caseId, string caseCountry, string reason)
+    {
+        RecordRead(caseId, caseCountry);
+        revealReasons[caseId] = reason;
     }
 }

@@ -27,6 +27,15 @@ public sealed class WhatDidUserViewValidator : AbstractValidator<WhatDidUserView
     }
 }
 
+public sealed class ListDataProtectionNotificationsValidator : AbstractValidator<ListDataProtectionNotificationsRequest>
+{
+    public ListDataProtectionNotificationsValidator()
+    {
+        RuleFor(x => x.Country).MustBeCountry();
+        RuleFor(x => x.Page).MustBePage();
+    }
+}
+
 /// <summary>
 /// A DataProtectionOfficer's questions to this service's read audit: who viewed a case, and
 /// what a user viewed. Each service answers for the reads it served.
@@ -65,6 +74,23 @@ public sealed class ReadAuditService(IQuerySession session, CaseAccess access) :
         return await PageAsync(session.Query<AccessRecord>().Where(r => r.UserId == userId), request.IncludeDenied, request.Page, context.CancellationToken);
     }
 
+    [Access(Roles.DataProtectionOfficer)]
+    public override async Task<DataProtectionNotifications> ListDataProtectionNotifications(
+        ListDataProtectionNotificationsRequest request, ServerCallContext context)
+    {
+        access.EnsureMayReach(request.Country);
+        var notifications = session.Query<DataProtectionNotification>().Where(n => n.CaseCountry == request.Country);
+        var (page, pageSize) = Paging.Of(request.Page);
+        var total = await notifications.CountAsync(context.CancellationToken);
+        var found = await notifications.OrderByDescending(n => n.At).ThenByDescending(n => n.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(context.CancellationToken);
+        return new DataProtectionNotifications
+        {
+            Notifications = { found.Select(ToProto) },
+            Page = new PageInfo { Page = page, PageSize = pageSize, TotalItems = total },
+        };
+    }
+
     private static async Task<AccessRecords> PageAsync(
         IQueryable<AccessRecord> records, bool includeDenied, PageRequest? pageRequest, CancellationToken cancellationToken)
     {
@@ -94,5 +120,17 @@ public sealed class ReadAuditService(IQuerySession session, CaseAccess access) :
         Purpose = record.Purpose,
         Outcome = record.Outcome == AccessOutcome.Allowed ? Contracts.Audit.V1.AccessOutcome.Allowed : Contracts.Audit.V1.AccessOutcome.Denied,
         DenialReason = record.DenialReason ?? "",
+        RevealReason = record.RevealReason ?? "",
+    };
+
+    private static Contracts.Audit.V1.DataProtectionNotification ToProto(DataProtectionNotification notification) => new()
+    {
+        NotificationId = notification.Id.ToString(),
+        Service = notification.Service,
+        Kind = notification.Kind,
+        CaseId = notification.CaseId.ToString(),
+        Actor = new Actor { UserId = notification.UserId, Role = notification.Role, Agency = notification.Agency, Country = notification.Country },
+        At = Timestamp.FromDateTimeOffset(notification.At),
+        Reason = notification.Reason,
     };
 }

@@ -1,25 +1,40 @@
 using TipReferral.Contracts.Common.V1;
 using TipReferral.ServiceDefaults.Access;
+using TipReferral.ServiceDefaults.IdentityMasking;
 
 namespace TipReferral.Identification.Cases;
 
 /// <summary>
 /// How a case's personal data is shown to one caller: as recorded, erased (the data key is
 /// gone, the fields read as erased), or masked behind the pseudonym when the identity is
-/// protected and the caller has no need to know. Every read RPC goes through here.
+/// protected (here, or in a legal case) and the caller has no need to know. Every read RPC
+/// goes through here.
 /// </summary>
 public static class PersonalDataViews
 {
     public const string MaskedValue = "[protected]";
 
-    public static (VictimCase Case, PersonalDataState State) AsSeenBy(this VictimCase victimCase, CaseAccess access)
+    /// <summary>
+    /// The case's own protection together with the shared ones (<paramref name="shared"/>, from
+    /// <see cref="IdentityMasks.LoadAsync(Marten.IQuerySession, Guid, CancellationToken)"/>). The
+    /// case's stream decides its own protection: the shared copy of it, kept from this service's
+    /// own published events, may lag behind.
+    /// </summary>
+    public static IdentityMask? MaskWith(this VictimCase victimCase, IdentityMask? shared) => IdentityMask.Of(
+    [
+        .. shared?.Protections.Where(p => p.Source != IdentityMasks.IdentificationSource) ?? [],
+        .. victimCase.Protection is { } own ? [new StandingProtection(IdentityMasks.IdentificationSource, own.Pseudonym, [], own.Since)] : Array.Empty<StandingProtection>(),
+    ]);
+
+    public static (VictimCase Case, PersonalDataState State) AsSeenBy(this VictimCase victimCase, CaseAccess access, IdentityMask? shared)
     {
         if (victimCase.IsErased)
         {
             return (victimCase, PersonalDataState.Erased);
         }
 
-        if (victimCase.Protection is not { } protection || access.MaySeeProtectedIdentity)
+        var mask = victimCase.MaskWith(shared);
+        if (!access.IsHiddenBy(mask))
         {
             return (victimCase, PersonalDataState.Present);
         }
@@ -28,7 +43,7 @@ public static class PersonalDataViews
         {
             Person = victimCase.Person with
             {
-                GivenName = protection.Pseudonym,
+                GivenName = mask!.Pseudonym,
                 FamilyName = null,
                 Aliases = [],
                 DateOfBirth = null,

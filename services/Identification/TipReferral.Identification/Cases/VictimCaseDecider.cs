@@ -54,16 +54,18 @@ public static class VictimCaseDecider
             RejectErasure reject => PersonalDataErasure.Decide(reject, state),
             ProtectIdentity protect => IdentityProtections.Decide(protect, state),
             LiftIdentityProtection lift => IdentityProtections.Decide(lift, state),
+            RevealProtectedIdentity reveal => ProtectedIdentityReveals.Decide(reveal, state),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command"),
         };
     }
 
     /// <summary>
     /// The person's rights outlive the case: consent can be withdrawn, data erased and an
-    /// identity protected (or no longer) after closure.
+    /// identity protected (or no longer) after closure; and a closed case is still read.
     /// </summary>
     private static bool StaysPossibleOnClosedCase(VictimCaseCommand command) =>
-        command is WithdrawConsent or RequestErasure or ApproveErasure or RejectErasure or ProtectIdentity or LiftIdentityProtection;
+        command is WithdrawConsent or RequestErasure or ApproveErasure or RejectErasure or ProtectIdentity or LiftIdentityProtection
+            or RevealProtectedIdentity;
 
     /// <summary>Folds events into a state: how deciders are tested with Given(events).</summary>
     public static VictimCase? Fold(IEnumerable<object> events, VictimCase? state = null) =>

@@ -8,7 +8,7 @@ namespace TipReferral.Identification.Publishing;
 
 /// <summary>
 /// What other services learn from the identification service: facts about a case, consents,
-/// erasures and identity protection, never the person's details. Corrections of personal
+/// erasures, identity protection and its reveals, never the person's details. Corrections of personal
 /// details and duplicate handling stay inside.
 /// </summary>
 public sealed class IdentificationIntegrationEvents : IIntegrationEventMap
@@ -22,7 +22,7 @@ public sealed class IdentificationIntegrationEvents : IIntegrationEventMap
         }
 
         if (storedEvent.Data is not (FormalIdentificationDecided or GuardianAppointed or VictimCaseClosed or ConsentRecorded or ConsentWithdrawn
-            or VictimCaseShared or PersonalDataErased or IdentityProtected or IdentityProtectionLifted))
+            or VictimCaseShared or PersonalDataErased or IdentityProtected or IdentityProtectionLifted or ProtectedIdentityRevealed))
         {
             return null;
         }
@@ -48,6 +48,9 @@ public sealed class IdentificationIntegrationEvents : IIntegrationEventMap
             IdentityProtected protectedIdentity => new IdentityProtectedIntegrationEvent(
                 protectedIdentity.CaseId, victimCase.Country, protectedIdentity.Pseudonym, protectedIdentity.ProtectedAt),
             IdentityProtectionLifted lifted => new IdentityProtectionLiftedIntegrationEvent(lifted.CaseId, victimCase.Country, lifted.LiftedAt),
+            ProtectedIdentityRevealed revealed => new ProtectedIdentityRevealedIntegrationEvent(
+                revealed.CaseId, victimCase.Country, revealed.RevealedTo.UserId, revealed.RevealedTo.Role, revealed.RevealedTo.Agency,
+                revealed.RevealedTo.Country, revealed.RevealedAt),
             _ => null,
         };
     }

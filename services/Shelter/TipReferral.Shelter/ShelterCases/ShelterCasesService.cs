@@ -3,6 +3,7 @@ using TipReferral.Contracts.Common.V1;
 using TipReferral.Domain;
 using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.Access;
+using TipReferral.ServiceDefaults.IdentityMasking;
 using Proto = TipReferral.Contracts.Shelter.V1;
 
 namespace TipReferral.Shelter.ShelterCases;
@@ -56,4 +57,11 @@ public sealed partial class ShelterCasesService(
         return await session.Query<ShelterCase>().Where(c => c.Id == id).Select(c => c.Country).SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("case", caseId);
     }
+
+    /// <summary>
+    /// The shelter holds no names, but staff call the person something: while the identity is
+    /// protected and hidden from this caller, by the pseudonym.
+    /// </summary>
+    private (PersonalDataState State, string Pseudonym) AsSeenByCaller(IdentityMask? mask) =>
+        access.IsHiddenBy(mask) ? (PersonalDataState.Masked, mask!.Pseudonym) : (PersonalDataState.Present, "");
 }

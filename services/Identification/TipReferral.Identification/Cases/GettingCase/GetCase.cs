@@ -2,6 +2,7 @@ using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
 using TipReferral.ServiceDefaults.Access;
+using TipReferral.ServiceDefaults.IdentityMasking;
 using TipReferral.ServiceDefaults.Validation;
 using Proto = TipReferral.Contracts.Identification.V1;
 
@@ -18,7 +19,8 @@ public sealed partial class VictimCasesService
         Roles.WitnessProtectionAuthority, Roles.DataProtectionOfficer, ReadsPersonalData = true)]
     public override async Task<Proto.VictimCaseDetails> GetCase(Proto.GetCaseRequest request, ServerCallContext context)
     {
-        var (victimCase, personalData) = (await LoadForReadingAsync(request.CaseId, context.CancellationToken)).AsSeenBy(access);
+        var found = await LoadForReadingAsync(request.CaseId, context.CancellationToken);
+        var (victimCase, personalData) = found.AsSeenBy(access, await IdentityMasks.LoadAsync(session, found.Id, context.CancellationToken));
         return victimCase.ToProto(personalData);
     }
 }

@@ -3,6 +3,7 @@ using Grpc.Core;
 using TipReferral.ServiceDefaults.EventStore;
 using TipReferral.Domain;
 using TipReferral.ServiceDefaults.Access;
+using TipReferral.ServiceDefaults.IdentityMasking;
 using TipReferral.ServiceDefaults.Validation;
 using TipReferral.Contracts.Common.V1;
 using CaseHistory = TipReferral.Contracts.Common.V1.CaseHistory;
@@ -22,7 +23,8 @@ public sealed partial class VictimCasesService
         Roles.DataProtectionOfficer, ReadsPersonalData = true)]
     public override async Task<CaseHistory> GetCaseHistory(Proto.GetCaseHistoryRequest request, ServerCallContext context)
     {
-        var (_, personalData) = (await LoadForReadingAsync(request.CaseId, context.CancellationToken)).AsSeenBy(access);
+        var found = await LoadForReadingAsync(request.CaseId, context.CancellationToken);
+        var (_, personalData) = found.AsSeenBy(access, await IdentityMasks.LoadAsync(session, found.Id, context.CancellationToken));
         return await session.ReadCaseHistoryAsync(
             IdentificationModule.ServiceName, Guid.Parse(request.CaseId), masked: personalData == PersonalDataState.Masked, context.CancellationToken);
     }

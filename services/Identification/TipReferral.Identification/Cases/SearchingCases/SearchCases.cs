@@ -7,6 +7,7 @@ using TipReferral.Contracts.Common.V1;
 using TipReferral.Domain;
 using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.Access;
+using TipReferral.ServiceDefaults.IdentityMasking;
 using TipReferral.ServiceDefaults.Validation;
 using Proto = TipReferral.Contracts.Identification.V1;
 
@@ -62,23 +63,25 @@ public sealed partial class VictimCasesService
                 .Select(c => c.Id)
                 .ToListAsync(cancellationToken);
             var cases = await keys.LoadInOrderAsync(session, ids, cancellationToken);
-            return Response([.. cases.Select(c => Summary(c, nameScore: 0))], page, pageSize, total);
+            var masks = await IdentityMasks.LoadAsync(session, ids, cancellationToken);
+            return Response([.. cases.Select(c => Summary(c, masks, nameScore: 0))], page, pageSize, total);
         }
 
         // Fuzzy: the name index narrows to the cases sharing most trigrams, then every
         // candidate is scored on its actual names and filtered like the plain search.
         var names = new[] { request.Name };
         var candidates = await duplicates.CandidatesByNameAsync(session, nameIndex.Of(names), CaseSearch.NameCandidateLimit, cancellationToken);
+        var candidateMasks = await IdentityMasks.LoadAsync(session, [.. candidates.Select(c => c.Id)], cancellationToken);
+        // Scored on the names as the caller may see them: a protected person is not found by their real name.
         var matches = Filtered(candidates.AsQueryable(), request, access.Caller.Country)
             .AsEnumerable()
-            .Select(c => c.AsSeenBy(access))
-            .Select(seen => (Case: seen.Case, Score: NameIndex.Similarity(names, seen.Case.Person.AllNames)))
+            .Select(c => (Case: c, Score: NameIndex.Similarity(names, c.AsSeenBy(access, candidateMasks.GetValueOrDefault(c.Id)).Case.Person.AllNames)))
             .Where(match => match.Score >= CaseSearch.MinimumNameScore)
             .OrderByDescending(match => match.Score)
             .ThenByDescending(match => match.Case.RegisteredAt)
             .ToList();
         return Response(
-            [.. matches.Skip((page - 1) * pageSize).Take(pageSize).Select(match => Summary(match.Case, match.Score))],
+            [.. matches.Skip((page - 1) * pageSize).Take(pageSize).Select(match => Summary(match.Case, candidateMasks, match.Score))],
             page, pageSize, matches.Count);
     }
 
@@ -101,10 +104,10 @@ public sealed partial class VictimCasesService
     }
 
     /// <summary>A search hit shows a name: it is a read of that case, recorded as one.</summary>
-    private Proto.CaseSummary Summary(VictimCase found, double nameScore)
+    private Proto.CaseSummary Summary(VictimCase found, IReadOnlyDictionary<Guid, IdentityMask> masks, double nameScore)
     {
         access.RecordRead(found.Id, found.Country);
-        var (c, personalData) = found.AsSeenBy(access);
+        var (c, personalData) = found.AsSeenBy(access, masks.GetValueOrDefault(found.Id));
         return new Proto.CaseSummary
         {
             CaseId = c.Id.ToString(),

@@ -2,6 +2,7 @@ using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
 using TipReferral.ServiceDefaults.Access;
+using TipReferral.ServiceDefaults.IdentityMasking;
 using TipReferral.ServiceDefaults.Validation;
 using Proto = TipReferral.Contracts.Shelter.V1;
 
@@ -19,6 +20,15 @@ public sealed partial class ShelterCasesService
     /// shelter's own staff and supervisors, not for prosecutors, lawyers or case workers.
     /// </summary>
     [Access(Roles.ShelterStaff, Roles.Supervisor, ReadsPersonalData = true)]
-    public override async Task<Proto.ShelterCaseDetails> GetShelterCase(Proto.GetShelterCaseRequest request, ServerCallContext context) =>
-        (await LoadForReadingAsync(request.CaseId, context.CancellationToken)).ToProto(clock.GetUtcNow());
+    public override async Task<Proto.ShelterCaseDetails> GetShelterCase(Proto.GetShelterCaseRequest request, ServerCallContext context)
+    {
+        var shelterCase = await LoadForReadingAsync(request.CaseId, context.CancellationToken);
+        var details = shelterCase.ToProto(clock.GetUtcNow());
+        if (!shelterCase.PersonalDataErased)
+        {
+            (details.PersonalData, details.Pseudonym) = AsSeenByCaller(await IdentityMasks.LoadAsync(session, shelterCase.Id, context.CancellationToken));
+        }
+
+        return details;
+    }
 }

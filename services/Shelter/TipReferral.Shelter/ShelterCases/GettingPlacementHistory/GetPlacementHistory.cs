@@ -1,7 +1,9 @@
 using FluentValidation;
 using Grpc.Core;
 using TipReferral.Domain;
+using TipReferral.Contracts.Common.V1;
 using TipReferral.ServiceDefaults.Access;
+using TipReferral.ServiceDefaults.IdentityMasking;
 using TipReferral.ServiceDefaults.Validation;
 using Proto = TipReferral.Contracts.Shelter.V1;
 
@@ -20,6 +22,9 @@ public sealed partial class ShelterCasesService
     {
         var shelterCase = await LoadForReadingAsync(request.CaseId, context.CancellationToken);
         var history = new Proto.PlacementHistory { CaseId = request.CaseId };
+        (history.PersonalDataState, history.Pseudonym) = shelterCase.PersonalDataErased
+            ? (PersonalDataState.Erased, "")
+            : AsSeenByCaller(await IdentityMasks.LoadAsync(session, shelterCase.Id, context.CancellationToken));
         history.Placements.AddRange(shelterCase.Placements.Select(p => p.ToProto()));
         return history;
     }

@@ -6,6 +6,7 @@ using Marten.Pagination;
 using TipReferral.Contracts.Common.V1;
 using TipReferral.Domain;
 using TipReferral.ServiceDefaults.Access;
+using TipReferral.ServiceDefaults.IdentityMasking;
 using TipReferral.ServiceDefaults.Validation;
 using Proto = TipReferral.Contracts.Shelter.V1;
 
@@ -35,19 +36,26 @@ public sealed partial class ShelterCasesService
             .Select(c => new AwaitingPlacementRow(c.Id, c.Reference, c.IsPresumedChild, c.GuardianAppointed, c.FormallyIdentified, c.AwaitingSince, c.ReferredTo))
             .ToPagedListAsync(page, pageSize, context.CancellationToken);
 
+        var masks = await IdentityMasks.LoadAsync(session, [.. awaiting.Select(c => c.Id)], context.CancellationToken);
         var response = new Proto.ListAwaitingPlacementResponse
         {
             Page = new PageInfo { Page = page, PageSize = pageSize, TotalItems = awaiting.TotalItemCount },
         };
-        response.Cases.AddRange(awaiting.Select(c => new Proto.AwaitingPlacement
+        response.Cases.AddRange(awaiting.Select(c =>
         {
-            CaseId = c.Id.ToString(),
-            CaseReference = c.Reference,
-            IsPresumedChild = c.IsPresumedChild,
-            GuardianAppointed = c.GuardianAppointed,
-            FormallyIdentified = c.FormallyIdentified,
-            AwaitingSince = Timestamp.FromDateTimeOffset(c.AwaitingSince),
-            ReferredToShelterId = c.ReferredTo?.ToString() ?? "",
+            var (personalData, pseudonym) = AsSeenByCaller(masks.GetValueOrDefault(c.Id));
+            return new Proto.AwaitingPlacement
+            {
+                CaseId = c.Id.ToString(),
+                CaseReference = c.Reference,
+                IsPresumedChild = c.IsPresumedChild,
+                GuardianAppointed = c.GuardianAppointed,
+                FormallyIdentified = c.FormallyIdentified,
+                AwaitingSince = Timestamp.FromDateTimeOffset(c.AwaitingSince),
+                ReferredToShelterId = c.ReferredTo?.ToString() ?? "",
+                PersonalDataState = personalData,
+                Pseudonym = pseudonym,
+            };
         }));
         return response;
     }
