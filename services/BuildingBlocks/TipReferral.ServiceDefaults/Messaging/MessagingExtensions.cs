@@ -34,6 +34,13 @@ public static class MessagingExtensions
         this WebApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? configure = null)
     {
         var options = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        // Ready only once the receive endpoints are bound: a message published to an exchange with no
+        // queue bound yet is dropped by the broker, and a first start would lose the events sent meanwhile.
+        builder.Services.Configure<MassTransitHostOptions>(host =>
+        {
+            host.WaitUntilStarted = true;
+            host.StartTimeout = TimeSpan.FromSeconds(60);
+        });
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(
