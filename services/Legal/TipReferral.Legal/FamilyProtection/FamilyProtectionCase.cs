@@ -84,7 +84,9 @@ public static class FamilyProtectionDecider
             requested.RequestedAt, FamilyProtectionStatus.Requested, MeasuresGranted: [], DecisionReason: null, Version: 0),
         FamilyProtectionGranted granted when state is not null => state with
         {
-            Status = FamilyProtectionStatus.Granted, MeasuresGranted = granted.Measures, DecisionReason = granted.Reason,
+            Status = FamilyProtectionStatus.Granted,
+            MeasuresGranted = granted.Measures,
+            DecisionReason = granted.Reason,
         },
         FamilyProtectionRefused refused when state is not null => state with { Status = FamilyProtectionStatus.Refused, DecisionReason = refused.Reason },
         _ => state,

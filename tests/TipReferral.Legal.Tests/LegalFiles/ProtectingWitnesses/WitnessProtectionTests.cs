@@ -113,7 +113,10 @@ public sealed class WitnessProtectionTests(RecordingLegalService service) : ICla
 
         var decide = new DecideFamilyProtectionRequest
         {
-            RequestId = requested.FamilyProtectionRequestId, ExpectedVersion = family.Version, Grant = true, Reason = "Relocated within Edo State",
+            RequestId = requested.FamilyProtectionRequestId,
+            ExpectedVersion = family.Version,
+            Grant = true,
+            Reason = "Relocated within Edo State",
         };
         decide.Measures.AddRange([ProtectionMeasure.PoliceProtection, ProtectionMeasure.Relocation]);
         var decided = await As(AuthorityInNigeria).DecideFamilyProtectionAsync(decide);

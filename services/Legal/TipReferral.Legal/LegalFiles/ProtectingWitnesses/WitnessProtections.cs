@@ -209,13 +209,20 @@ public static class WitnessProtections
         },
         WitnessProtectionGranted granted => WithProtection(state, granted.ProtectionId, p => p with
         {
-            Status = WitnessProtectionStatus.Granted, Granted = granted.Measures, Pseudonym = granted.Pseudonym, ReviewOn = granted.ReviewOn, DecisionReason = granted.Reason,
+            Status = WitnessProtectionStatus.Granted,
+            Granted = granted.Measures,
+            Pseudonym = granted.Pseudonym,
+            ReviewOn = granted.ReviewOn,
+            DecisionReason = granted.Reason,
         }),
         WitnessProtectionRefused refused => WithProtection(state, refused.ProtectionId, p => p with { Status = WitnessProtectionStatus.Refused, DecisionReason = refused.Reason }),
         WitnessProtectionReviewed reviewed => WithProtection(state, reviewed.ProtectionId, p => p with { ReviewOn = reviewed.NextReviewOn, DecisionReason = reviewed.Reason }),
         WitnessProtectionMeasuresChanged changed => WithProtection(state, changed.ProtectionId, p => p with
         {
-            Granted = changed.Measures, Pseudonym = changed.Pseudonym, ReviewOn = changed.ReviewOn, DecisionReason = changed.Reason,
+            Granted = changed.Measures,
+            Pseudonym = changed.Pseudonym,
+            ReviewOn = changed.ReviewOn,
+            DecisionReason = changed.Reason,
         }),
         WitnessProtectionLifted lifted => WithProtection(state, lifted.ProtectionId, p => p with { Status = WitnessProtectionStatus.Lifted, DecisionReason = lifted.Reason }),
         _ => state,
