@@ -5,7 +5,17 @@ using Marten;
 namespace TipReferral.PersonalData;
 
 /// <summary>
-/// Refuses to save events holding personal data to any stream but the ring's write subject.
+/// An event kept in a stream of its own (keyed otherwise than by its case) whose personal data
+/// is still its case's: encrypted under that case's key and shredded with it.
+/// </summary>
+public interface IOwnedByCase
+{
+    Guid CaseId { get; }
+}
+
+/// <summary>
+/// Refuses to save events holding personal data to any stream but the ring's write subject,
+/// unless each such event declares that it is owned by the write subject (<see cref="IOwnedByCase"/>).
 /// Values are encrypted under the write subject's key, so an event of another case saved in the
 /// same session would be shredded with the wrong case and survive the erasure of its own.
 /// </summary>
@@ -16,7 +26,7 @@ internal sealed class OneCasePerSession : DocumentSessionListenerBase
         var subject = PersonalDataScope.Current?.WriteSubject;
         foreach (var stream in session.PendingChanges.Streams())
         {
-            if (stream.Id != Guid.Empty && stream.Id != subject && stream.Events.Any(e => PersonalDataTypes.Hold(e.Data.GetType())))
+            if (stream.Id != Guid.Empty && stream.Id != subject && stream.Events.Any(e => PersonalDataTypes.Hold(e.Data.GetType()) && !(e.Data is IOwnedByCase owned && owned.CaseId == subject)))
             {
                 throw new InvalidOperationException(
                     $"Events with personal data are being saved to case {stream.Id}, but the session writes for " +

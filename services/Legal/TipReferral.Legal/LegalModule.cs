@@ -1,4 +1,5 @@
 using FluentValidation;
+using TipReferral.Legal.FamilyProtection;
 using TipReferral.Legal.LegalFiles;
 using TipReferral.Legal.Publishing;
 using TipReferral.ServiceDefaults.Access;
@@ -13,7 +14,11 @@ public static class LegalModule
 
     public static WebApplicationBuilder AddLegalAssistance(this WebApplicationBuilder builder)
     {
-        builder.AddTipReferralMarten(ServiceName, LegalFileProjection.Register)
+        builder.AddTipReferralMarten(ServiceName, opts =>
+            {
+                LegalFileProjection.Register(opts);
+                FamilyProtectionProjection.Register(opts);
+            })
             .PublishIntegrationEvents<LegalIntegrationEvents>();
         builder.AddTipReferralMessaging(ServiceName, bus =>
         {
@@ -25,6 +30,7 @@ public static class LegalModule
             bus.AddConsumer<ReflectionPeriodEndedConsumer>();
         });
 
+        builder.Services.AddSingleton<ILegalFileSideEffects, FamilyProtectionRequests>();
         builder.Services.AddSingleton<LegalFileWriter>();
         builder.Services.AddScoped<LegalFileCommands>();
         builder.Services.AddValidatorsFromAssemblyContaining<LegalCasesService>(includeInternalTypes: true);
@@ -35,6 +41,8 @@ public static class LegalModule
     public static WebApplication MapLegalAssistance(this WebApplication app)
     {
         app.MapTipReferralGrpcService<LegalCasesService>();
+        app.MapTipReferralGrpcService<CooperationService>();
+        app.MapTipReferralGrpcService<WitnessProtectionService>();
         app.MapTipReferralGrpcService<ReadAuditService>();
         return app;
     }

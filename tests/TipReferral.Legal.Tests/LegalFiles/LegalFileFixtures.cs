@@ -38,4 +38,12 @@ public static class LegalFileFixtures
         LegalCaseOpened());
 
     public static IReadOnlyList<object> Decide(LegalFileCommand command, LegalFile? state) => LegalFileDecider.Decide(command, state);
+
+    /// <summary>The name of the rule <paramref name="command"/> breaks in <paramref name="state"/>; fails if it breaks none.</summary>
+    public static string RuleBrokenBy(this LegalFile state, LegalFileCommand command) =>
+        Should.Throw<RuleViolationException>(() => LegalFileDecider.Decide(command, state)).Rule;
+
+    /// <summary>The file after <paramref name="command"/>'s events.</summary>
+    public static LegalFile After(this LegalFile state, LegalFileCommand command) =>
+        Decide(command, state).Aggregate(state, (file, e) => LegalFileDecider.Evolve(file, e)!);
 }

@@ -37,6 +37,13 @@ public static class LegalFileDecider
             NoteReflectionPeriod noted => ReflectionPeriodFacts.Decide(noted, state),
             OpenLegalCase openCase => LegalCases.Decide(openCase, state),
             ChangeLegalCaseStage change => LegalCases.Decide(change, state),
+            RecordCooperationDecision cooperation => CooperationDecisions.Decide(cooperation, state),
+            RequestWitnessProtection request => WitnessProtections.Decide(request, state),
+            GrantWitnessProtection grant => WitnessProtections.Decide(grant, state),
+            RefuseWitnessProtection refuse => WitnessProtections.Decide(refuse, state),
+            ReviewWitnessProtection review => WitnessProtections.Decide(review, state),
+            ChangeWitnessProtectionMeasures change => WitnessProtections.Decide(change, state),
+            LiftWitnessProtection lift => WitnessProtections.Decide(lift, state),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command"),
         };
     }
@@ -65,6 +72,9 @@ public static class LegalFileDecider
             PersonalDataErased => state with { PersonalDataErased = true },
             ReflectionPeriodStarted or ReflectionPeriodExtended or ReflectionPeriodEnded => ReflectionPeriodFacts.Evolve(state, e),
             LegalCaseOpened or LegalCaseStageChanged => LegalCases.Evolve(state, e),
+            CooperationDecisionRecorded => CooperationDecisions.Evolve(state, e),
+            WitnessProtectionRequested or WitnessProtectionGranted or WitnessProtectionRefused or WitnessProtectionReviewed
+                or WitnessProtectionMeasuresChanged or WitnessProtectionLifted => WitnessProtections.Evolve(state, e),
             _ => state,
         };
     }

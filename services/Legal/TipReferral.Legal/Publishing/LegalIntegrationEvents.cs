@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using TipReferral.Contracts.Legal.V1;
 using TipReferral.Legal.LegalFiles;
 using TipReferral.ServiceDefaults.Messaging;
 
@@ -20,18 +21,26 @@ public sealed class LegalIntegrationEvents : IIntegrationEventMap
         }
 
         // The country never changes; read it alone, without the file's (encrypted) reasons.
-        var file = await session.Query<LegalFile>().Where(c => c.Id == storedEvent.StreamId).SingleOrDefaultAsync(cancellationToken)
+        var country = await session.Query<LegalFile>().Where(c => c.Id == storedEvent.StreamId).Select(c => c.Country).SingleOrDefaultAsync(cancellationToken)
             ?? throw new InvalidOperationException($"Case {storedEvent.StreamId} has events but no document.");
-        return ToIntegrationEvent(storedEvent.Data, file);
+        return ToIntegrationEvent(storedEvent.Data, country);
     }
 
-    private static bool IsPublished(object data) => data switch
-    {
-        _ => false,
-    };
+    private static bool IsPublished(object data) => data is WitnessProtectionGranted or WitnessProtectionMeasuresChanged or WitnessProtectionLifted
+        or WitnessIdentityProtected or WitnessIdentityProtectionLifted;
 
-    private static object? ToIntegrationEvent(object data, LegalFile file) => data switch
+    private static object? ToIntegrationEvent(object data, string country) => data switch
     {
+        WitnessProtectionGranted granted => new WitnessProtectionGrantedIntegrationEvent(granted.CaseId, country, granted.ProtectionId, Codes(granted.Measures), granted.GrantedAt),
+        WitnessProtectionMeasuresChanged changed => new WitnessProtectionGrantedIntegrationEvent(changed.CaseId, country, changed.ProtectionId, Codes(changed.Measures), changed.ChangedAt),
+        WitnessProtectionLifted lifted => new WitnessProtectionLiftedIntegrationEvent(lifted.CaseId, country, lifted.ProtectionId, lifted.LiftedAt),
+        WitnessIdentityProtected identity => new WitnessIdentityProtectedIntegrationEvent(
+            identity.CaseId, country, identity.ProtectionId, identity.Pseudonym, [.. identity.SeenBy.Select(p => new ProsecutorsOffice(p.Country, p.Office))], identity.ProtectedAt),
+        WitnessIdentityProtectionLifted ended => new WitnessIdentityProtectionLiftedIntegrationEvent(ended.CaseId, country, ended.ProtectionId, ended.LiftedAt),
         _ => null,
     };
+
+    /// <summary>IDENTITY_PROTECTION for IdentityProtection: the contract's spelling, independent of the C# names.</summary>
+    private static IReadOnlyList<string> Codes(IReadOnlyList<LegalFiles.ProtectionMeasure> measures) =>
+        [.. measures.Select(m => string.Concat(m.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? $"_{c}" : $"{c}")).ToUpperInvariant())];
 }
