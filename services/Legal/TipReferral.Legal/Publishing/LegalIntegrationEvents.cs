@@ -40,7 +40,6 @@ public sealed class LegalIntegrationEvents : IIntegrationEventMap
         _ => null,
     };
 
-    /// <summary>IDENTITY_PROTECTION for IdentityProtection: the contract's spelling, independent of the C# names.</summary>
     private static IReadOnlyList<string> Codes(IReadOnlyList<LegalFiles.ProtectionMeasure> measures) =>
-        [.. measures.Select(m => string.Concat(m.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? $"_{c}" : $"{c}")).ToUpperInvariant())];
+        [.. measures.Select(m => ContractCodes.Of(m))];
 }

@@ -29,7 +29,7 @@ public sealed class ShelterIntegrationEvents : IIntegrationEventMap
             VictimTransferredToShelter transferred => new VictimTransferredBetweenSheltersIntegrationEvent(
                 transferred.CaseId, country, transferred.FromShelterId, transferred.ToShelterId, transferred.TransferredAt),
             VictimDischargedFromShelter discharged => new VictimDischargedFromShelterIntegrationEvent(
-                discharged.CaseId, country, discharged.ShelterId, Code(discharged.DischargeReason), discharged.DischargedAt),
+                discharged.CaseId, country, discharged.ShelterId, ContractCodes.Of(discharged.DischargeReason), discharged.DischargedAt),
             ReflectionPeriodStarted started => new ReflectionPeriodStartedIntegrationEvent(started.CaseId, country, started.StartedAt, started.EndsAt),
             ReflectionPeriodExtended extended => new ReflectionPeriodExtendedIntegrationEvent(extended.CaseId, country, extended.EndsAt, extended.ExtendedAt),
             ReflectionPeriodExpired expired => new ReflectionPeriodEndedIntegrationEvent(expired.CaseId, country, "EXPIRED", expired.EndedAt),
@@ -37,8 +37,4 @@ public sealed class ShelterIntegrationEvents : IIntegrationEventMap
             _ => null,
         };
     }
-
-    /// <summary>RETURNED_HOME for ReturnedHome: the contract's spelling, independent of the C# name.</summary>
-    private static string Code(ShelterCases.DischargeReason reason) =>
-        string.Concat(reason.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? $"_{c}" : $"{c}")).ToUpperInvariant();
 }
