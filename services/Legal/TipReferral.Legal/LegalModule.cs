@@ -1,9 +1,11 @@
 using FluentValidation;
+using Marten;
 using TipReferral.Legal.LegalFiles;
 using TipReferral.Legal.Publishing;
 using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.EventStore;
 using TipReferral.ServiceDefaults.Messaging;
+using TipReferral.ServiceDefaults.Scheduling;
 
 namespace TipReferral.Legal;
 
@@ -25,6 +27,10 @@ public static class LegalModule
             bus.AddConsumer<ReflectionPeriodEndedConsumer>();
         });
 
+        builder.Services.ConfigureMarten(PermitExpiry.Register);
+        builder.Services.AddSingleton<ILegalFileSideEffects, PermitExpirySideEffects>();
+        builder.AddTimers(typeof(PermitExpiryTimer));
+
         builder.Services.AddSingleton<LegalFileWriter>();
         builder.Services.AddScoped<LegalFileCommands>();
         builder.Services.AddValidatorsFromAssemblyContaining<LegalCasesService>(includeInternalTypes: true);
@@ -36,6 +42,10 @@ public static class LegalModule
     {
         app.MapTipReferralGrpcService<LegalCasesService>();
         app.MapTipReferralGrpcService<ReadAuditService>();
+        app.MapTipReferralGrpcService<LegalHoldsService>();
+        app.MapTipReferralGrpcService<LegalAidService>();
+        app.MapTipReferralGrpcService<ResidencePermitsService>();
+        app.MapTipReferralGrpcService<CompensationService>();
         return app;
     }
 }

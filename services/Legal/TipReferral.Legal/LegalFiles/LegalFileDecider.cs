@@ -37,6 +37,17 @@ public static class LegalFileDecider
             NoteReflectionPeriod noted => ReflectionPeriodFacts.Decide(noted, state),
             OpenLegalCase openCase => LegalCases.Decide(openCase, state),
             ChangeLegalCaseStage change => LegalCases.Decide(change, state),
+            PlaceLegalHold place => LegalHolds.Decide(place, state),
+            ReleaseLegalHold release => LegalHolds.Decide(release, state),
+            ArrangeVideoLinkTestimony arrange => LegalHolds.Decide(arrange, state),
+            AssignLegalAidLawyer assign => LegalAid.Decide(assign, state),
+            RecordResidencePermit record => ResidencePermits.Decide(record, state),
+            RenewResidencePermit renew => ResidencePermits.Decide(renew, state),
+            RecordResidencePermitRefusal refusal => ResidencePermits.Decide(refusal, state),
+            RaisePermitExpiryAlert alert => PermitExpiry.Decide(alert, state),
+            FileCompensationClaim claim => Compensation.Decide(claim, state),
+            RecordCompensationDecision decision => Compensation.Decide(decision, state),
+            RecordCompensationPayment payment => Compensation.Decide(payment, state),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command"),
         };
     }
@@ -65,6 +76,10 @@ public static class LegalFileDecider
             PersonalDataErased => state with { PersonalDataErased = true },
             ReflectionPeriodStarted or ReflectionPeriodExtended or ReflectionPeriodEnded => ReflectionPeriodFacts.Evolve(state, e),
             LegalCaseOpened or LegalCaseStageChanged => LegalCases.Evolve(state, e),
+            LegalHoldPlaced or LegalHoldReleased or VideoLinkTestimonyArranged => LegalHolds.Evolve(state, e),
+            LegalAidLawyerAssigned => LegalAid.Evolve(state, e),
+            ResidencePermitRecorded or ResidencePermitRenewed or ResidencePermitRefused or ResidencePermitExpiryAlertRaised => ResidencePermits.Evolve(state, e),
+            CompensationClaimFiled or CompensationDecided or CompensationPaymentReceived => Compensation.Evolve(state, e),
             _ => state,
         };
     }

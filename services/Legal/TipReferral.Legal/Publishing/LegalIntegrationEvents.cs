@@ -1,5 +1,7 @@
 using JasperFx.Events;
 using Marten;
+using TipReferral.Contracts.Legal.V1;
+using PermitType = TipReferral.Legal.LegalFiles.PermitType;
 using TipReferral.Legal.LegalFiles;
 using TipReferral.ServiceDefaults.Messaging;
 
@@ -25,13 +27,32 @@ public sealed class LegalIntegrationEvents : IIntegrationEventMap
         return ToIntegrationEvent(storedEvent.Data, file);
     }
 
-    private static bool IsPublished(object data) => data switch
-    {
-        _ => false,
-    };
+    private static bool IsPublished(object data) => data is LegalHoldPlaced or LegalHoldReleased or ResidencePermitExpiryAlertRaised;
 
     private static object? ToIntegrationEvent(object data, LegalFile file) => data switch
     {
+        LegalHoldPlaced placed => new LegalHoldPlacedIntegrationEvent(
+            placed.CaseId, file.Country, placed.HoldId, LegalFileDecider.LegalCaseOf(file, placed.LegalCaseId).Jurisdiction.Country, placed.ReviewOn, placed.PlacedAt),
+        LegalHoldReleased released => new LegalHoldReleasedIntegrationEvent(released.CaseId, file.Country, released.HoldId, HowOf(released.How), released.ReleasedAt),
+        ResidencePermitExpiryAlertRaised raised => new ResidencePermitExpiringIntegrationEvent(
+            raised.CaseId, file.Country, raised.PermitId, PermitTypeOf(raised.Type), raised.ExpiresOn, raised.DaysBefore),
         _ => null,
+    };
+
+    /// <summary>The contract's words, fixed here so renaming a domain enum cannot change a published meaning.</summary>
+    private static string HowOf(LegalHoldRelease how) => how switch
+    {
+        LegalHoldRelease.ReleasedByProsecutor => "RELEASED_BY_PROSECUTOR",
+        LegalHoldRelease.VideoLinkTestimonyArranged => "VIDEO_LINK_TESTIMONY_ARRANGED",
+        _ => throw new ArgumentOutOfRangeException(nameof(how), how, "Unpublished release"),
+    };
+
+    private static string PermitTypeOf(PermitType type) => type switch
+    {
+        PermitType.ReflectionPeriod => "REFLECTION_PERIOD",
+        PermitType.Humanitarian => "HUMANITARIAN",
+        PermitType.Cooperation => "COOPERATION",
+        PermitType.Permanent => "PERMANENT",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unpublished permit type"),
     };
 }
