@@ -105,6 +105,8 @@ public class LegalService : ServiceFactory<Program>
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        // The host starts its bus in the background: a message published before its queues are bound is lost, and a test's first case with it.
+        await Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(60));
         bus = await TestBus.StartAsync(RabbitMqUri, EntityPrefix, Record);
     }
 
