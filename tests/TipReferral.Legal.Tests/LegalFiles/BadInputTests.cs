@@ -41,7 +41,10 @@ public sealed class BadInputTests(LegalService service) : IClassFixture<LegalSer
         await ShouldRefuseAsync(caseId, "hold_id", () => holds.ReleaseLegalHoldAsync(new ReleaseLegalHoldRequest { CaseId = caseId, HoldId = "", Reason = "Done" }).ResponseAsync);
         await ShouldRefuseAsync(caseId, "testimony_on", () => holds.ArrangeVideoLinkTestimonyAsync(new ArrangeVideoLinkTestimonyRequest
         {
-            CaseId = caseId, LegalCaseId = legalCaseId, TestimonyOn = new Google.Type.Date { Year = 2026, Month = 13, Day = 1 }, Reason = "Video link",
+            CaseId = caseId,
+            LegalCaseId = legalCaseId,
+            TestimonyOn = new Google.Type.Date { Year = 2026, Month = 13, Day = 1 },
+            Reason = "Video link",
         }).ResponseAsync);
     }
 
@@ -63,7 +66,12 @@ public sealed class BadInputTests(LegalService service) : IClassFixture<LegalSer
         var permits = service.ClientFor<Contracts.Legal.V1.ResidencePermits.ResidencePermitsClient>(CaseWorker);
         RecordResidencePermitRequest Record() => new()
         {
-            CaseId = caseId, Type = PermitType.Humanitarian, IssuingAuthority = "Questura di Torino", PermitNumber = "TO1", IssuedOn = Today, ExpiresOn = NextYear,
+            CaseId = caseId,
+            Type = PermitType.Humanitarian,
+            IssuingAuthority = "Questura di Torino",
+            PermitNumber = "TO1",
+            IssuedOn = Today,
+            ExpiresOn = NextYear,
         };
 
         await ShouldRefuseAsync(caseId, "type", () => permits.RecordResidencePermitAsync(new RecordResidencePermitRequest(Record()) { Type = PermitType.Unspecified }).ResponseAsync);
@@ -74,11 +82,17 @@ public sealed class BadInputTests(LegalService service) : IClassFixture<LegalSer
             new RecordResidencePermitRequest(Record()) { Type = PermitType.Permanent }).ResponseAsync);
         await ShouldRefuseAsync(caseId, "expires_on", () => permits.RenewResidencePermitAsync(new RenewResidencePermitRequest
         {
-            CaseId = caseId, PermitId = Guid.NewGuid().ToString(), RenewedOn = NextYear, ExpiresOn = Today,
+            CaseId = caseId,
+            PermitId = Guid.NewGuid().ToString(),
+            RenewedOn = NextYear,
+            ExpiresOn = Today,
         }).ResponseAsync);
         await ShouldRefuseAsync(caseId, "reason", () => permits.RecordResidencePermitRefusalAsync(new RecordResidencePermitRefusalRequest
         {
-            CaseId = caseId, Type = PermitType.Humanitarian, IssuingAuthority = "Questura di Torino", RefusedOn = Today,
+            CaseId = caseId,
+            Type = PermitType.Humanitarian,
+            IssuingAuthority = "Questura di Torino",
+            RefusedOn = Today,
         }).ResponseAsync);
 
         var list = await Should.ThrowAsync<RpcException>(() => permits.ListExpiringPermitsAsync(new ListExpiringPermitsRequest { Country = "IT", WithinDays = 367 }).ResponseAsync);
@@ -95,8 +109,11 @@ public sealed class BadInputTests(LegalService service) : IClassFixture<LegalSer
         var compensation = service.ClientFor<Contracts.Legal.V1.Compensation.CompensationClient>(Supervisor);
         FileCompensationClaimRequest File() => new()
         {
-            CaseId = caseId, Source = CompensationSource.OffenderCriminalProceedings, LegalCaseId = legalCaseId,
-            Claimed = new Money { AmountMinor = 5_000_000, Currency = "EUR" }, FiledOn = Today,
+            CaseId = caseId,
+            Source = CompensationSource.OffenderCriminalProceedings,
+            LegalCaseId = legalCaseId,
+            Claimed = new Money { AmountMinor = 5_000_000, Currency = "EUR" },
+            FiledOn = Today,
         };
 
         await ShouldRefuseAsync(caseId, "legal_case_id", () => compensation.FileCompensationClaimAsync(new FileCompensationClaimRequest(File()) { LegalCaseId = "" }).ResponseAsync);
@@ -108,15 +125,23 @@ public sealed class BadInputTests(LegalService service) : IClassFixture<LegalSer
 
         await ShouldRefuseAsync(caseId, "awarded", () => compensation.RecordCompensationDecisionAsync(new RecordCompensationDecisionRequest
         {
-            CaseId = caseId, ClaimId = claim.ClaimId, Decision = CompensationDecision.Awarded, DecidedOn = Today,
+            CaseId = caseId,
+            ClaimId = claim.ClaimId,
+            Decision = CompensationDecision.Awarded,
+            DecidedOn = Today,
         }).ResponseAsync);
         await ShouldRefuseAsync(caseId, "reason", () => compensation.RecordCompensationDecisionAsync(new RecordCompensationDecisionRequest
         {
-            CaseId = caseId, ClaimId = claim.ClaimId, Decision = CompensationDecision.Rejected, DecidedOn = Today,
+            CaseId = caseId,
+            ClaimId = claim.ClaimId,
+            Decision = CompensationDecision.Rejected,
+            DecidedOn = Today,
         }).ResponseAsync);
         await ShouldRefuseAsync(caseId, "paid", () => compensation.RecordCompensationPaymentAsync(new RecordCompensationPaymentRequest
         {
-            CaseId = caseId, ClaimId = claim.ClaimId, ReceivedOn = Today,
+            CaseId = caseId,
+            ClaimId = claim.ClaimId,
+            ReceivedOn = Today,
         }).ResponseAsync);
     }
 }

@@ -16,8 +16,12 @@ public sealed class LegalAidTests(LegalService service) : IClassFixture<LegalSer
 
     private static RecordResidencePermitRequest Permit(string caseId, string number, int daysLeft) => new()
     {
-        CaseId = caseId, Type = PermitType.Humanitarian, IssuingAuthority = "Questura di Torino", PermitNumber = number,
-        IssuedOn = Today.AddDays(-100).ToProto(), ExpiresOn = Today.AddDays(daysLeft).ToProto(),
+        CaseId = caseId,
+        Type = PermitType.Humanitarian,
+        IssuingAuthority = "Questura di Torino",
+        PermitNumber = number,
+        IssuedOn = Today.AddDays(-100).ToProto(),
+        ExpiresOn = Today.AddDays(daysLeft).ToProto(),
     };
 
     [Fact]
@@ -33,13 +37,20 @@ public sealed class LegalAidTests(LegalService service) : IClassFixture<LegalSer
 
         await service.ClientFor<Contracts.Legal.V1.LegalAid.LegalAidClient>(DemoUsers.For(Roles.CaseWorker, "IT")).AssignLegalAidLawyerAsync(new AssignLegalAidLawyerRequest
         {
-            CaseId = caseId, LawyerUserId = Lawyer.Username, LawyerName = "Elena Greco", BarOrAgency = "ASGI", LegalCaseId = legalCaseId,
+            CaseId = caseId,
+            LawyerUserId = Lawyer.Username,
+            LawyerName = "Elena Greco",
+            BarOrAgency = "ASGI",
+            LegalCaseId = legalCaseId,
         });
 
         await PermitsFor(Lawyer).RecordResidencePermitAsync(Permit(caseId, "TO1", 200));
         var claim = await service.ClientFor<Contracts.Legal.V1.Compensation.CompensationClient>(Lawyer).FileCompensationClaimAsync(new FileCompensationClaimRequest
         {
-            CaseId = caseId, Source = CompensationSource.StateFund, Claimed = new Money { AmountMinor = 1_500_000, Currency = "EUR" }, FiledOn = Today.ToProto(),
+            CaseId = caseId,
+            Source = CompensationSource.StateFund,
+            Claimed = new Money { AmountMinor = 1_500_000, Currency = "EUR" },
+            FiledOn = Today.ToProto(),
         });
         var situation = await service.LegalCasesFor(Lawyer).GetLegalSituationAsync(new GetLegalSituationRequest { CaseId = caseId });
         situation.LegalAid.ShouldHaveSingleItem().LawyerUserId.ShouldBe(Lawyer.Username);

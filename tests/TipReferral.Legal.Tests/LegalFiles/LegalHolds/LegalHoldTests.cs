@@ -71,7 +71,10 @@ public sealed class LegalHoldTests(LegalServiceRecordingHolds service) : IClassF
 
         await holds.ArrangeVideoLinkTestimonyAsync(new ArrangeVideoLinkTestimonyRequest
         {
-            CaseId = caseId, LegalCaseId = legalCaseId, TestimonyOn = ReviewOn.AddDays(-30).ToProto(), Reason = "Testimony from Lagos by video link",
+            CaseId = caseId,
+            LegalCaseId = legalCaseId,
+            TestimonyOn = ReviewOn.AddDays(-30).ToProto(),
+            Reason = "Testimony from Lagos by video link",
         });
 
         (await service.Released.WaitForAsync(e => e.HoldId == Guid.Parse(placed.HoldId))).How.ShouldBe("VIDEO_LINK_TESTIMONY_ARRANGED");

@@ -70,8 +70,12 @@ public sealed class PermitExpiryAlertTests(LegalServiceOnTestClock service) : IC
         var expiresOn = Today.AddDays(90);
         var recorded = await Permits.RecordResidencePermitAsync(new RecordResidencePermitRequest
         {
-            CaseId = caseId, Type = PermitType.Humanitarian, IssuingAuthority = "Questura di Torino", PermitNumber = "TO1234567",
-            IssuedOn = Today.AddDays(-275).ToProto(), ExpiresOn = expiresOn.ToProto(),
+            CaseId = caseId,
+            Type = PermitType.Humanitarian,
+            IssuingAuthority = "Questura di Torino",
+            PermitNumber = "TO1234567",
+            IssuedOn = Today.AddDays(-275).ToProto(),
+            ExpiresOn = expiresOn.ToProto(),
         });
         var permitId = recorded.PermitId;
 
@@ -91,7 +95,10 @@ public sealed class PermitExpiryAlertTests(LegalServiceOnTestClock service) : IC
         var renewedUntil = expiresOn.AddDays(365);
         await Permits.RenewResidencePermitAsync(new RenewResidencePermitRequest
         {
-            CaseId = caseId, PermitId = permitId, RenewedOn = Today.ToProto(), ExpiresOn = renewedUntil.ToProto(),
+            CaseId = caseId,
+            PermitId = permitId,
+            RenewedOn = Today.ToProto(),
+            ExpiresOn = renewedUntil.ToProto(),
         });
         var untilNewSixty = renewedUntil.AddDays(-60).DayNumber - Today.DayNumber;
         await service.AdvanceAndFireAsync(TimeSpan.FromDays(untilNewSixty - 1));
@@ -110,8 +117,12 @@ public sealed class PermitExpiryAlertTests(LegalServiceOnTestClock service) : IC
         var caseId = await service.AVictimCaseAsync();
         var recorded = await Permits.RecordResidencePermitAsync(new RecordResidencePermitRequest
         {
-            CaseId = caseId, Type = PermitType.Cooperation, IssuingAuthority = "Questura di Torino", PermitNumber = "TO7777777",
-            IssuedOn = Today.AddDays(-100).ToProto(), ExpiresOn = Today.AddDays(20).ToProto(),
+            CaseId = caseId,
+            Type = PermitType.Cooperation,
+            IssuingAuthority = "Questura di Torino",
+            PermitNumber = "TO7777777",
+            IssuedOn = Today.AddDays(-100).ToProto(),
+            ExpiresOn = Today.AddDays(20).ToProto(),
         });
 
         await service.AdvanceUntilAsync(TimeSpan.FromSeconds(1), async () => (await AlertsOfAsync(recorded.PermitId)).Count > 0, "The 30-day alert");
