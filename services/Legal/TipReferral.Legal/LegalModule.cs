@@ -1,10 +1,12 @@
 using FluentValidation;
 using TipReferral.Legal.FamilyProtection;
+using Marten;
 using TipReferral.Legal.LegalFiles;
 using TipReferral.Legal.Publishing;
 using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.EventStore;
 using TipReferral.ServiceDefaults.Messaging;
+using TipReferral.ServiceDefaults.Scheduling;
 
 namespace TipReferral.Legal;
 
@@ -31,6 +33,10 @@ public static class LegalModule
         });
 
         builder.Services.AddSingleton<ILegalFileSideEffects, FamilyProtectionRequests>();
+        builder.Services.ConfigureMarten(PermitExpiry.Register);
+        builder.Services.AddSingleton<ILegalFileSideEffects, PermitExpirySideEffects>();
+        builder.AddTimers(typeof(PermitExpiryTimer));
+
         builder.Services.AddSingleton<LegalFileWriter>();
         builder.Services.AddScoped<LegalFileCommands>();
         builder.Services.AddValidatorsFromAssemblyContaining<LegalCasesService>(includeInternalTypes: true);
@@ -44,6 +50,10 @@ public static class LegalModule
         app.MapTipReferralGrpcService<CooperationService>();
         app.MapTipReferralGrpcService<WitnessProtectionService>();
         app.MapTipReferralGrpcService<ReadAuditService>();
+        app.MapTipReferralGrpcService<LegalHoldsService>();
+        app.MapTipReferralGrpcService<LegalAidService>();
+        app.MapTipReferralGrpcService<ResidencePermitsService>();
+        app.MapTipReferralGrpcService<CompensationService>();
         return app;
     }
 }

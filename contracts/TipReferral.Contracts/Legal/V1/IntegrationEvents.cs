@@ -7,7 +7,10 @@ namespace TipReferral.Contracts.Legal.V1;
 /// <summary>
 /// The person's removal or return is on hold while their testimony is needed: no service may
 /// schedule travel until every hold placed on the case is released. Country is the victim
-/// case's country; HoldId ties the release to its placement.
+/// case's country; HoldId ties the release to its placement. Delivery is at least once and in
+/// the order the holds changed: a consumer keeps the set of active HoldIds per CaseId, adding on
+/// placement and removing on release, so a redelivery changes nothing. A case may have several
+/// holds at once (one per proceeding); travel waits until the set is empty.
 /// </summary>
 public sealed record LegalHoldPlacedIntegrationEvent(
     Guid CaseId,
@@ -17,7 +20,12 @@ public sealed record LegalHoldPlacedIntegrationEvent(
     DateOnly ReviewOn,
     DateTimeOffset PlacedAt);
 
-/// <summary>How is "RELEASED_BY_PROSECUTOR" or "VIDEO_LINK_TESTIMONY_ARRANGED".</summary>
+/// <summary>
+/// The hold HoldId no longer stands. How is "RELEASED_BY_PROSECUTOR" (the proceeding's prosecutor
+/// released it) or "VIDEO_LINK_TESTIMONY_ARRANGED" (the person will testify by video link, so
+/// their presence is no longer needed; every active hold of that proceeding is released at once).
+/// Published exactly once per hold's release, redelivered possibly more than once.
+/// </summary>
 public sealed record LegalHoldReleasedIntegrationEvent(
     Guid CaseId,
     string Country,
@@ -67,7 +75,12 @@ public sealed record WitnessIdentityProtectionLiftedIntegrationEvent(
     Guid ProtectionId,
     DateTimeOffset LiftedAt);
 
-/// <summary>A residence permit of the person expires in DaysBefore (60 or 30) days.</summary>
+/// <summary>
+/// A residence permit of the person expires in DaysBefore (60 or 30) days, on ExpiresOn;
+/// PermitType is REFLECTION_PERIOD, HUMANITARIAN, COOPERATION or PERMANENT. Once per permit,
+/// expiry date and DaysBefore: a renewal sets both alerts again for the new date. A permit
+/// recorded inside 60 days gets only the 30-day alert, at once if already inside 30.
+/// </summary>
 public sealed record ResidencePermitExpiringIntegrationEvent(
     Guid CaseId,
     string Country,

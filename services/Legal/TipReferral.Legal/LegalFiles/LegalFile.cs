@@ -195,7 +195,14 @@ public sealed record ResidencePermit(
     [PersonalData] string PermitNumber,
     DateOnly IssuedOn,
     DateOnly? ExpiresOn,
-    int Renewals);
+    int Renewals,
+    IReadOnlyList<int> ExpiryAlertsAhead)
+{
+    /// <summary>The next expiry alert (days before expiry) and when it is due, if one is still ahead.</summary>
+    [JsonIgnore]
+    public (int DaysBefore, DateOnly DueOn)? NextExpiryAlert =>
+        ExpiresOn is { } expires && ExpiryAlertsAhead.Count > 0 ? (ExpiryAlertsAhead[0], expires.AddDays(-ExpiryAlertsAhead[0])) : null;
+}
 
 public sealed record PermitRefusal(
     PermitType Type,

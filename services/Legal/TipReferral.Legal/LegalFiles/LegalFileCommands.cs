@@ -76,6 +76,25 @@ public sealed class LegalFileCommands(IDocumentSession session, TimeProvider clo
         }
     };
 
+    /// <summary>
+    /// Only callers of the victim case's own country act on the person's life there (legal aid,
+    /// permits, compensation); the reach a proceeding abroad gives is for that proceeding alone.
+    /// </summary>
+    public void EnsureOfCaseCountry(LegalFile file)
+    {
+        if (!string.Equals(access.Caller.Country, file.Country, StringComparison.Ordinal))
+        {
+            throw new AccessDeniedException(AccessDeniedException.OtherCountryRule, $"Only callers of {file.Country} act on case {file.Reference} there.", file.Id);
+        }
+    }
+
+    /// <summary>The person's own matters (permits, compensation): callers of the case's country, a lawyer only if assigned to the person.</summary>
+    public void EnsureActsForPerson(LegalFile file)
+    {
+        EnsureOfCaseCountry(file);
+        EnsureLawyerAssigned(file);
+    }
+
     /// <summary>A legal-aid lawyer acts only for the people they were assigned to; other roles pass.</summary>
     public void EnsureLawyerAssigned(LegalFile file)
     {

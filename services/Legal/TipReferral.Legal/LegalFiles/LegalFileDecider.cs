@@ -44,6 +44,17 @@ public static class LegalFileDecider
             ReviewWitnessProtection review => WitnessProtections.Decide(review, state),
             ChangeWitnessProtectionMeasures change => WitnessProtections.Decide(change, state),
             LiftWitnessProtection lift => WitnessProtections.Decide(lift, state),
+            PlaceLegalHold place => LegalHolds.Decide(place, state),
+            ReleaseLegalHold release => LegalHolds.Decide(release, state),
+            ArrangeVideoLinkTestimony arrange => LegalHolds.Decide(arrange, state),
+            AssignLegalAidLawyer assign => LegalAid.Decide(assign, state),
+            RecordResidencePermit record => ResidencePermits.Decide(record, state),
+            RenewResidencePermit renew => ResidencePermits.Decide(renew, state),
+            RecordResidencePermitRefusal refusal => ResidencePermits.Decide(refusal, state),
+            RaisePermitExpiryAlert alert => PermitExpiry.Decide(alert, state),
+            FileCompensationClaim claim => Compensation.Decide(claim, state),
+            RecordCompensationDecision decision => Compensation.Decide(decision, state),
+            RecordCompensationPayment payment => Compensation.Decide(payment, state),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command"),
         };
     }
@@ -75,6 +86,10 @@ public static class LegalFileDecider
             CooperationDecisionRecorded => CooperationDecisions.Evolve(state, e),
             WitnessProtectionRequested or WitnessProtectionGranted or WitnessProtectionRefused or WitnessProtectionReviewed
                 or WitnessProtectionMeasuresChanged or WitnessProtectionLifted => WitnessProtections.Evolve(state, e),
+            LegalHoldPlaced or LegalHoldReleased or VideoLinkTestimonyArranged => LegalHolds.Evolve(state, e),
+            LegalAidLawyerAssigned => LegalAid.Evolve(state, e),
+            ResidencePermitRecorded or ResidencePermitRenewed or ResidencePermitRefused or ResidencePermitExpiryAlertRaised => ResidencePermits.Evolve(state, e),
+            CompensationClaimFiled or CompensationDecided or CompensationPaymentReceived => Compensation.Evolve(state, e),
             _ => state,
         };
     }
