@@ -70,14 +70,16 @@ for service in "${services[@]}"; do
 done
 
 devtools="$root/deploy/tools/TipReferral.DevTools/bin/Release/net10.0/TipReferral.DevTools.dll"
-# The identification demo cases first; the shelter service takes them in over RabbitMQ, and the
+# The identification demo cases first; the shelter and legal-assistance services take them in over RabbitMQ, and the
 # seed waits for them before it places some in the demo shelters. Incomplete demo data (it says
 # why) leaves the system running.
-dotnet "$devtools" seed http://127.0.0.1:5101 http://127.0.0.1:5201 \
+dotnet "$devtools" seed http://127.0.0.1:5101 http://127.0.0.1:5201 http://127.0.0.1:5301 \
   || echo "[system] WARNING: the demo data is incomplete (see above); the services run without it." >&2
 
 token="$(dotnet "$devtools" token screener.ng)"
 staff_token="$(dotnet "$devtools" token shelterstaff.ng)"
+caseworker_it_token="$(dotnet "$devtools" token caseworker.it)"
+prosecutor_token="$(dotnet "$devtools" token prosecutor.ng)"
 cat <<EOT
 
 TipReferral is running. Try, as the screener of NAPTIP Lagos (screener.ng):
@@ -99,6 +101,17 @@ needs, safety plan and services (a read of personal data: state a purpose):
   curl -s -H "Authorization: Bearer \$STAFF_TOKEN" 'http://127.0.0.1:5200/v1/countries/NG/suitable-shelters?group=RESIDENT_GROUP_WOMEN'
   curl -s -H "Authorization: Bearer \$STAFF_TOKEN" 'http://127.0.0.1:5200/v1/countries/NG/awaiting-placement'
   curl -s -H "Authorization: Bearer \$STAFF_TOKEN" -H 'x-purpose: Reviewing the safety plan' 'http://127.0.0.1:5200/v1/shelter-cases/<case id>'
+
+The legal-assistance service (REST on :5300, gRPC on :5301). Residence permits of Italy expiring
+within 60 days and the expiry alerts raised, as the case worker of Italy (caseworker.it); a
+person's legal situation (prosecutor.ng sees the proceedings, shelterstaff.ng only holds and
+protection and what they mean; state a purpose):
+
+  CW_IT_TOKEN=$caseworker_it_token
+  curl -s -H "Authorization: Bearer \$CW_IT_TOKEN" 'http://127.0.0.1:5300/v1/countries/IT/expiring-permits?within_days=60'
+  curl -s -H "Authorization: Bearer \$CW_IT_TOKEN" 'http://127.0.0.1:5300/v1/countries/IT/permit-expiry-alerts'
+  PROSECUTOR_TOKEN=$prosecutor_token
+  curl -s -H "Authorization: Bearer \$PROSECUTOR_TOKEN" -H 'x-purpose: Preparing the hearing' 'http://127.0.0.1:5300/v1/legal-files/<case id>'
 
 A token for another demo user:        dotnet $devtools token <role>.<cc>   (e.g. prosecutor.it; README "Roles and demo logins")
 Identity provider (OpenID Connect):   http://127.0.0.1:5000/.well-known/openid-configuration

@@ -6,9 +6,11 @@ using Grpc.Net.Client;
 
 // Usage:
 //   token <username> [password]              prints an access token from the identity provider
-//   seed <identification-grpc-url> [<shelter-grpc-url>]
+//   seed <identification-grpc-url> [<shelter-grpc-url> [<legal-grpc-url>]]
 //                                            registers the demo cases once, then (with the shelter
-//                                            service's URL) the demo shelters and placements (idempotent)
+//                                            service's URL) the demo shelters and placements, then
+//                                            (with the legal-assistance service's URL) the demo
+//                                            proceedings, protected witness and permit (idempotent)
 // The identity provider is TIPREFERRAL_IDP (default http://127.0.0.1:5000/); the password,
 // when not given, is TIPREFERRAL_DEMO_PASSWORD or else the demo password the provider's
 // appsettings.Development.json in this repository configures.
@@ -29,8 +31,15 @@ try
             return 0;
         case ["seed", var identification, var shelter]:
             return await ShelterDemo.SeedAsync(new Uri(shelter), identityProvider, await IdentificationDemo.SeedAsync(new Uri(identification), identityProvider));
+        case ["seed", var identification, var shelter, var legal]:
+        {
+            var cases = await IdentificationDemo.SeedAsync(new Uri(identification), identityProvider);
+            return await ShelterDemo.SeedAsync(new Uri(shelter), identityProvider, cases) is var placed and not 0
+                ? placed
+                : await LegalDemo.SeedAsync(new Uri(legal), identityProvider, cases);
+        }
         default:
-            Console.Error.WriteLine("usage: token <username> [password] | seed <identification-grpc-url> [<shelter-grpc-url>]");
+            Console.Error.WriteLine("usage: token <username> [password] | seed <identification-grpc-url> [<shelter-grpc-url> [<legal-grpc-url>]]");
             return 2;
     }
 }
@@ -126,4 +135,9 @@ internal static class DemoChannels
             UnsafeUseInsecureChannelCallCredentials = true,
         });
     }
+}
+
+internal static class DemoDates
+{
+    public static Google.Type.Date Of(DateOnly day) => new() { Year = day.Year, Month = day.Month, Day = day.Day };
 }

@@ -82,22 +82,22 @@ internal static class ShelterDemo
         await staff.RecordNeedsAssessmentAsync(new RecordNeedsAssessmentRequest
         {
             CaseId = cases.Amina.CaseId,
-            AssessedOn = Date(today),
+            AssessedOn = DemoDates.Of(today),
             Needs = { NeedArea.Safety, NeedArea.Medical, NeedArea.Psychosocial, NeedArea.Legal },
             Notes = "Afraid the recruiter's contacts in Lagos will find her; untreated injury to the left wrist; wants to know her rights as a witness.",
         });
         await staff.RecordSafetyPlanAsync(new RecordSafetyPlanRequest
         {
             CaseId = cases.Amina.CaseId,
-            AgreedOn = Date(today),
-            ReviewBy = Date(today.AddDays(14)),
+            AgreedOn = DemoDates.Of(today),
+            ReviewBy = DemoDates.Of(today.AddDays(14)),
             Measures = "No phone contact with former contacts; escorted on every outing; staff alerted to the recruiter's description.",
         });
         await staff.RecordServiceDeliveredAsync(new RecordServiceDeliveredRequest
         {
             CaseId = cases.Amina.CaseId,
             Kind = ServiceKind.Medical,
-            DeliveredOn = Date(today),
+            DeliveredOn = DemoDates.Of(today),
             Provider = "Lagos University Teaching Hospital",
             Notes = "Wrist examined and splinted; follow-up in two weeks.",
         });
@@ -203,8 +203,6 @@ internal static class ShelterDemo
             }
         }
     }
-
-    private static Google.Type.Date Date(DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
 
     private sealed record DemoShelter(
         string Name, string Country, string Agency, string Area, int Capacity, ResidentGroup[] Accepts, bool WheelchairAccessible = false);
