@@ -6,7 +6,7 @@ using TipReferral.Contracts.Legal.V1;
 /// over RabbitMQ: Chinedu testifies in a Nigerian trafficking prosecution as a protected witness
 /// (identity protection, video link, closed hearing) with a hold on his return and a legal-aid
 /// lawyer; Amina, in Italy, is a witness and civil party in a Torino proceeding, has a
-/// humanitarian residence permit that expires in 45 days, and a claim on the state fund.
+/// humanitarian residence permit that expires in 25 days, and a claim on the state fund.
 /// </summary>
 internal static class LegalDemo
 {
@@ -92,7 +92,7 @@ internal static class LegalDemo
             IssuingAuthority = "Questura di Torino",
             PermitNumber = "TO-2025-118843",
             IssuedOn = DemoDates.Of(today.AddDays(-320)),
-            ExpiresOn = DemoDates.Of(today.AddDays(45)),
+            ExpiresOn = DemoDates.Of(today.AddDays(25)),
         });
         await (await As(SupervisorItaly, i => new Compensation.CompensationClient(i))).FileCompensationClaimAsync(new FileCompensationClaimRequest
         {
@@ -103,7 +103,7 @@ internal static class LegalDemo
         });
 
         Console.WriteLine($"Legal demo: {cases.Chinedu.Reference} is a protected witness (as {ChinedusPseudonym}) in FHC/KN/CR/113/2026 with a legal hold and a legal-aid lawyer; " +
-            $"{cases.AminaInItaly.Reference} is a witness and civil party in RGNR 4417/2026 (legal case {italianCase.LegalCaseId}), her humanitarian permit expires in 45 days, and she claims compensation from the state fund.");
+            $"{cases.AminaInItaly.Reference} is a witness and civil party in RGNR 4417/2026 (legal case {italianCase.LegalCaseId}), her humanitarian permit expires in 25 days (its 30-day alert raised), and she claims compensation from the state fund.");
         return 0;
     }
 
