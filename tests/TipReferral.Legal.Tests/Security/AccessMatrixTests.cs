@@ -63,7 +63,7 @@ public sealed class LegalFilesInTwoCountries : LegalService
 
         // The file has been read in its country, so the read audit knows which country it belongs to.
         await LegalCasesFor(prosecutor).GetLegalSituationAsync(new GetLegalSituationRequest { CaseId = caseId });
-        return new LegalFileInCountry(country, caseId, legalCaseId, requested.ProtectionId, hold.HoldId, permit.PermitId, claim.ClaimId);
+        return new LegalFileInCountry(caseId, legalCaseId, requested.ProtectionId, hold.HoldId, permit.PermitId, claim.ClaimId);
     }
 
     public static AssignLegalAidLawyerRequest Lawyer(string caseId, string country) =>
@@ -89,7 +89,7 @@ public sealed class LegalFilesInTwoCountries : LegalService
 }
 
 /// <summary>One legal file and what its calls name: its proceeding, protection, hold, permit and claim.</summary>
-public sealed record LegalFileInCountry(string Country, string CaseId, string LegalCaseId, string ProtectionId, string HoldId, string PermitId, string ClaimId);
+public sealed record LegalFileInCountry(string CaseId, string LegalCaseId, string ProtectionId, string HoldId, string PermitId, string ClaimId);
 
 /// <summary>
 /// Every RPC × every role × own/other country, called on a real server with real tokens from
