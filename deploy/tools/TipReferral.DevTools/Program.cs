@@ -32,12 +32,12 @@ try
         case ["seed", var identification, var shelter]:
             return await ShelterDemo.SeedAsync(new Uri(shelter), identityProvider, await IdentificationDemo.SeedAsync(new Uri(identification), identityProvider));
         case ["seed", var identification, var shelter, var legal]:
-        {
-            var cases = await IdentificationDemo.SeedAsync(new Uri(identification), identityProvider);
-            return await ShelterDemo.SeedAsync(new Uri(shelter), identityProvider, cases) is var placed and not 0
-                ? placed
-                : await LegalDemo.SeedAsync(new Uri(legal), identityProvider, cases);
-        }
+            {
+                var cases = await IdentificationDemo.SeedAsync(new Uri(identification), identityProvider);
+                return await ShelterDemo.SeedAsync(new Uri(shelter), identityProvider, cases) is var placed and not 0
+                    ? placed
+                    : await LegalDemo.SeedAsync(new Uri(legal), identityProvider, cases);
+            }
         default:
             Console.Error.WriteLine("usage: token <username> [password] | seed <identification-grpc-url> [<shelter-grpc-url> [<legal-grpc-url>]]");
             return 2;
