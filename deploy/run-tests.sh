@@ -5,8 +5,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-# The infrastructure prints the two connection strings the tests read as export lines.
-eval "$("$root/deploy/infra/start.sh")"
+# The infrastructure prints the two connection strings the tests read as export lines. Assigned
+# first: a failing start inside eval "$(…)" would not stop the script, and every test would fail.
+infrastructure="$("$root/deploy/infra/start.sh")"
+eval "$infrastructure"
 
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT

@@ -6,7 +6,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-eval "$("$root/deploy/infra/start.sh")"
+infrastructure="$("$root/deploy/infra/start.sh")"
+eval "$infrastructure"
 
 run_dir="$root/.local/run"
 mkdir -p "$run_dir"

@@ -310,6 +310,9 @@ start_rabbit() {
     # step that ran it.
     (
         tipreferral_rabbit_env
+        # Each queue holds file handles while the node recovers it; with the usual soft limit
+        # of 1024 a broker with many queues never finishes booting.
+        ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
         exec setsid nohup "$server" >>"$out" 2>&1 </dev/null
     ) 9>&- &
     local launcher=$!

@@ -104,6 +104,7 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
             ["Marten:DaemonMode"] = "HotCold",
             ["RabbitMq:Uri"] = RabbitMqUri.ToString(),
             ["RabbitMq:EntityPrefix"] = EntityPrefix,
+            ["RabbitMq:TemporaryQueues"] = "true",
             ["Auth:Authority"] = IdentityProvider.Issuer.ToString(),
             ["Auth:RequireHttpsMetadata"] = "false",
             ["Search:NameIndexKey"] = "test-only-name-index-key-0123456789-0123456789",

@@ -31,6 +31,7 @@ public sealed class TestBus : IAsyncDisposable
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter($"{entityPrefix}-probe-{Guid.NewGuid():N}", includeNamespace: false));
             consumers(bus);
+            bus.UseTemporaryQueues();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigureBroker(new RabbitMqOptions { Uri = rabbitMq, EntityPrefix = entityPrefix });

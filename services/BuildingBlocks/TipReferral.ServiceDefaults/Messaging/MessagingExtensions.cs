@@ -19,6 +19,13 @@ public sealed class RabbitMqOptions
     /// one broker without seeing each other's messages.
     /// </summary>
     public string? EntityPrefix { get; set; }
+
+    /// <summary>
+    /// Receive queues are deleted when the service disconnects. Only for test runs: their
+    /// uniquely prefixed queues would otherwise pile up on a shared broker, which then recovers
+    /// thousands of them on every restart.
+    /// </summary>
+    public bool TemporaryQueues { get; set; }
 }
 
 public static class MessagingExtensions
@@ -46,6 +53,11 @@ public static class MessagingExtensions
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(
                 string.IsNullOrEmpty(options.EntityPrefix) ? serviceName : $"{options.EntityPrefix}-{serviceName}", includeNamespace: false));
             configure?.Invoke(bus);
+            if (options.TemporaryQueues)
+            {
+                bus.UseTemporaryQueues();
+            }
+
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigureBroker(options);
@@ -55,6 +67,17 @@ public static class MessagingExtensions
         });
         return builder;
     }
+
+    /// <summary>Every receive endpoint of the bus is deleted with its last consumer (test runs only).</summary>
+    public static void UseTemporaryQueues(this IBusRegistrationConfigurator bus) =>
+        bus.AddConfigureEndpointsCallback((_, endpoint) =>
+        {
+            if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+            {
+                rabbit.AutoDelete = true;
+                rabbit.Durable = false;
+            }
+        });
 
     /// <summary>Points a bus at the configured broker; shared by services and test harnesses.</summary>
     public static void ConfigureBroker(this IRabbitMqBusFactoryConfigurator rabbit, RabbitMqOptions options)
