@@ -31,6 +31,13 @@ public static class ProtoValues
         return true;
     }
 
+    /// <summary>A date the request's validator has already accepted (MustBeDate).</summary>
+    public static DateOnly ToDateOnly(Google.Type.Date date) =>
+        TryToDateOnly(date, out var value) ? value : throw new ArgumentException("Not a calendar date; validation should have refused it.", nameof(date));
+
+    /// <summary>An optional date, accepted by the validator when present.</summary>
+    public static DateOnly? ToOptionalDateOnly(Google.Type.Date? date) => date is null ? null : ToDateOnly(date);
+
     public static Google.Type.Date ToProto(this DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
 
     public static Actor ToProto(this Caller caller) => new() { UserId = caller.UserId, Role = caller.Role, Agency = caller.Agency, Country = caller.Country };

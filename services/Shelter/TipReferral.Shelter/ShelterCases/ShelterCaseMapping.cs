@@ -11,10 +11,6 @@ public static class ShelterCaseMapping
     public static EmergencyException? ToDomain(Proto.EmergencyException? exception) =>
         exception is null ? null : new EmergencyException(exception.Reason.Trim());
 
-    /// <summary>A date the validator has already accepted.</summary>
-    public static DateOnly Date(Google.Type.Date date) =>
-        ProtoValues.TryToDateOnly(date, out var value) ? value : throw new ArgumentException("Not a calendar date; validation should have refused it.", nameof(date));
-
     public static Proto.Placement ToProto(this Placement placement)
     {
         var proto = new Proto.Placement

@@ -210,7 +210,7 @@ public sealed class CompensationService(LegalFileCommands files) : Proto.Compens
         var source = ProtoValues.ToDomain<CompensationSource>(request.Source);
         var legalCaseId = WireValues.ToOptionalId(request.LegalCaseId);
         var claimed = WireValues.ToMoney(request.Claimed);
-        var filedOn = WireValues.ToDate(request.FiledOn);
+        var filedOn = ProtoValues.ToDateOnly(request.FiledOn);
         var (version, _) = await files.DecideAsync(
             request,
             (caseId, now) => new FileCompensationClaim(caseId, claimId, source, legalCaseId, claimed, filedOn, now),
@@ -230,7 +230,7 @@ public sealed class CompensationService(LegalFileCommands files) : Proto.Compens
             request,
             (caseId, now) => new RecordCompensationDecision(
                 caseId, Guid.Parse(request.ClaimId), ProtoValues.ToDomain<CompensationDecision>(request.Decision),
-                request.Awarded is null ? null : WireValues.ToMoney(request.Awarded), WireValues.ToDate(request.DecidedOn), ProtoValues.NullIfBlank(request.Reason), now),
+                request.Awarded is null ? null : WireValues.ToMoney(request.Awarded), ProtoValues.ToDateOnly(request.DecidedOn), ProtoValues.NullIfBlank(request.Reason), now),
             context.CancellationToken,
             files.EnsureActsForPerson);
 
@@ -238,7 +238,7 @@ public sealed class CompensationService(LegalFileCommands files) : Proto.Compens
     public override Task<CaseVersion> RecordCompensationPayment(Proto.RecordCompensationPaymentRequest request, ServerCallContext context) =>
         files.DecideToVersionAsync(
             request,
-            (caseId, now) => new RecordCompensationPayment(caseId, Guid.Parse(request.ClaimId), WireValues.ToMoney(request.Paid), WireValues.ToDate(request.ReceivedOn), now),
+            (caseId, now) => new RecordCompensationPayment(caseId, Guid.Parse(request.ClaimId), WireValues.ToMoney(request.Paid), ProtoValues.ToDateOnly(request.ReceivedOn), now),
             context.CancellationToken,
             files.EnsureActsForPerson);
 }

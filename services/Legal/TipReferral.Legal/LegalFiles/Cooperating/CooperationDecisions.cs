@@ -111,7 +111,7 @@ public sealed class CooperationService(LegalFileCommands files) : Proto.Cooperat
     [Access(Roles.Prosecutor, Roles.LegalAidLawyer)]
     public override Task<CaseVersion> RecordCooperationDecision(Proto.RecordCooperationDecisionRequest request, ServerCallContext context)
     {
-        ProtoValues.TryToDateOnly(request.DecidedOn, out var decidedOn);
+        var decidedOn = ProtoValues.ToDateOnly(request.DecidedOn);
         var caller = files.Caller;
         return files.DecideToVersionAsync(
             request,

@@ -3,6 +3,7 @@ using Grpc.Core;
 using TipReferral.Contracts.Common.V1;
 using TipReferral.Domain;
 using TipReferral.PersonalData;
+using TipReferral.ServiceDefaults.Grpc;
 using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Validation;
 using Proto = TipReferral.Contracts.Legal.V1;
@@ -156,7 +157,7 @@ public sealed class LegalHoldsService(LegalFileCommands files) : Proto.LegalHold
         var holdId = Guid.NewGuid();
         var (version, _) = await files.DecideAsync(
             request,
-            (caseId, now) => new PlaceLegalHold(caseId, holdId, legalCaseId, WireValues.ToDate(request.ReviewOn), request.Reason.Trim(), now),
+            (caseId, now) => new PlaceLegalHold(caseId, holdId, legalCaseId, ProtoValues.ToDateOnly(request.ReviewOn), request.Reason.Trim(), now),
             context.CancellationToken,
             file =>
             {
@@ -179,7 +180,7 @@ public sealed class LegalHoldsService(LegalFileCommands files) : Proto.LegalHold
     public override Task<CaseVersion> ArrangeVideoLinkTestimony(Proto.ArrangeVideoLinkTestimonyRequest request, ServerCallContext context) =>
         files.DecideToVersionAsync(
             request,
-            (caseId, now) => new ArrangeVideoLinkTestimony(caseId, Guid.Parse(request.LegalCaseId), WireValues.ToDate(request.TestimonyOn), request.Reason.Trim(), now),
+            (caseId, now) => new ArrangeVideoLinkTestimony(caseId, Guid.Parse(request.LegalCaseId), ProtoValues.ToDateOnly(request.TestimonyOn), request.Reason.Trim(), now),
             context.CancellationToken,
             files.ProsecutorOf(request.LegalCaseId));
 }

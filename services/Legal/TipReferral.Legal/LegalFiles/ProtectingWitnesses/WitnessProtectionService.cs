@@ -123,7 +123,7 @@ public sealed partial class WitnessProtectionService(LegalFileCommands files, Ca
     [Access(Roles.WitnessProtectionAuthority)]
     public override Task<CaseVersion> GrantWitnessProtection(Proto.GrantWitnessProtectionRequest request, ServerCallContext context)
     {
-        ProtoValues.TryToDateOnly(request.ReviewOn, out var reviewOn);
+        var reviewOn = ProtoValues.ToDateOnly(request.ReviewOn);
         return files.DecideToVersionAsync(
             request,
             (caseId, now) => new GrantWitnessProtection(
@@ -143,7 +143,7 @@ public sealed partial class WitnessProtectionService(LegalFileCommands files, Ca
     [Access(Roles.WitnessProtectionAuthority)]
     public override Task<CaseVersion> ReviewWitnessProtection(Proto.ReviewWitnessProtectionRequest request, ServerCallContext context)
     {
-        ProtoValues.TryToDateOnly(request.NextReviewOn, out var nextReviewOn);
+        var nextReviewOn = ProtoValues.ToDateOnly(request.NextReviewOn);
         return files.DecideToVersionAsync(
             request,
             (caseId, now) => new ReviewWitnessProtection(caseId, Guid.Parse(request.ProtectionId), nextReviewOn, request.Reason.Trim(), now),
@@ -154,7 +154,7 @@ public sealed partial class WitnessProtectionService(LegalFileCommands files, Ca
     [Access(Roles.WitnessProtectionAuthority)]
     public override Task<CaseVersion> ChangeWitnessProtectionMeasures(Proto.ChangeWitnessProtectionMeasuresRequest request, ServerCallContext context)
     {
-        ProtoValues.TryToDateOnly(request.ReviewOn, out var reviewOn);
+        var reviewOn = ProtoValues.ToDateOnly(request.ReviewOn);
         return files.DecideToVersionAsync(
             request,
             (caseId, now) => new ChangeWitnessProtectionMeasures(

@@ -206,8 +206,8 @@ public sealed partial class ResidencePermitsService(LegalFileCommands files, IDo
         var (version, _) = await files.DecideAsync(
             request,
             (caseId, now) => new RecordResidencePermit(
-                caseId, permitId, ProtoValues.ToDomain<PermitType>(request.Type), authority, number, WireValues.ToDate(request.IssuedOn),
-                WireValues.ToOptionalDate(request.ExpiresOn), now),
+                caseId, permitId, ProtoValues.ToDomain<PermitType>(request.Type), authority, number, ProtoValues.ToDateOnly(request.IssuedOn),
+                ProtoValues.ToOptionalDateOnly(request.ExpiresOn), now),
             context.CancellationToken,
             file =>
             {
@@ -223,7 +223,7 @@ public sealed partial class ResidencePermitsService(LegalFileCommands files, IDo
         files.DecideToVersionAsync(
             request,
             (caseId, now) => new RenewResidencePermit(
-                caseId, Guid.Parse(request.PermitId), WireValues.ToDate(request.RenewedOn), WireValues.ToDate(request.ExpiresOn),
+                caseId, Guid.Parse(request.PermitId), ProtoValues.ToDateOnly(request.RenewedOn), ProtoValues.ToDateOnly(request.ExpiresOn),
                 ProtoValues.NullIfBlank(request.PermitNumber), now),
             context.CancellationToken,
             files.EnsureActsForPerson);
@@ -233,7 +233,7 @@ public sealed partial class ResidencePermitsService(LegalFileCommands files, IDo
         files.DecideToVersionAsync(
             request,
             (caseId, now) => new RecordResidencePermitRefusal(
-                caseId, ProtoValues.ToDomain<PermitType>(request.Type), request.IssuingAuthority.Trim(), WireValues.ToDate(request.RefusedOn),
+                caseId, ProtoValues.ToDomain<PermitType>(request.Type), request.IssuingAuthority.Trim(), ProtoValues.ToDateOnly(request.RefusedOn),
                 request.Reason.Trim(), WireValues.ToOptionalId(request.PermitId), now),
             context.CancellationToken,
             files.EnsureActsForPerson);

@@ -54,6 +54,6 @@ public sealed partial class ShelterCasesService
         DecideAsync(
             request,
             (caseId, now) => new RecordNeedsAssessment(
-                caseId, ShelterCaseMapping.Date(request.AssessedOn), [.. request.Needs.Select(need => ProtoValues.ToDomain<NeedArea>(need))], request.Notes.Trim(), access.Caller, now),
+                caseId, ProtoValues.ToDateOnly(request.AssessedOn), [.. request.Needs.Select(need => ProtoValues.ToDomain<NeedArea>(need))], request.Notes.Trim(), access.Caller, now),
             context.CancellationToken);
 }

@@ -44,7 +44,7 @@ public sealed partial class ShelterCasesService
         DecideAsync(
             request,
             (caseId, now) => new RecordServiceDelivered(
-                caseId, ProtoValues.ToDomain<ServiceKind>(request.Kind), ShelterCaseMapping.Date(request.DeliveredOn), request.Provider.Trim(),
+                caseId, ProtoValues.ToDomain<ServiceKind>(request.Kind), ProtoValues.ToDateOnly(request.DeliveredOn), request.Provider.Trim(),
                 request.Notes.Trim(), access.Caller, now),
             context.CancellationToken);
 }

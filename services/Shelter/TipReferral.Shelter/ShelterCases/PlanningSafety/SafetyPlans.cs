@@ -59,6 +59,6 @@ public sealed partial class ShelterCasesService
         DecideAsync(
             request,
             (caseId, now) => new RecordSafetyPlan(
-                caseId, ShelterCaseMapping.Date(request.AgreedOn), ShelterCaseMapping.Date(request.ReviewBy), request.Measures.Trim(), access.Caller, now),
+                caseId, ProtoValues.ToDateOnly(request.AgreedOn), ProtoValues.ToDateOnly(request.ReviewBy), request.Measures.Trim(), access.Caller, now),
             context.CancellationToken);
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Grpc.Core;
 using TipReferral.Contracts.Common.V1;
 using TipReferral.Domain;
+using TipReferral.ServiceDefaults.Grpc;
 using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Validation;
 using Proto = TipReferral.Contracts.Shelter.V1;
@@ -40,6 +41,6 @@ public sealed partial class ShelterCasesService
         DecideAsync(
             request,
             (caseId, now) => new EndReflectionPeriodEarly(
-                caseId, request.RequestedByPerson, ShelterCaseMapping.Date(request.RequestedOn), request.RequestStatement.Trim(), now),
+                caseId, request.RequestedByPerson, ProtoValues.ToDateOnly(request.RequestedOn), request.RequestStatement.Trim(), now),
             context.CancellationToken);
 }
