@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Marten;
 
 namespace TipReferral.ServiceDefaults.IdentityMasking;
@@ -16,6 +17,8 @@ public sealed record ProtectionEntry(string Source, string Pseudonym, IReadOnlyL
 /// </summary>
 public sealed record ProtectedIdentity(Guid Id, IReadOnlyList<ProtectionEntry> Entries)
 {
+    // Derived from the entries: not stored beside them.
+    [JsonIgnore]
     public IEnumerable<StandingProtection> Standing =>
         Entries.Where(e => !e.Lifted).Select(e => new StandingProtection(e.Source, e.Pseudonym, e.SeenBy, e.At));
 
