@@ -7,6 +7,9 @@ public enum AccessScope
 {
     /// <summary>Only cases (and requests) of the caller's own country.</summary>
     OwnCountry,
+
+    /// <summary>Any country: for what is no case's content, such as the directory of counterparts abroad.</summary>
+    AnyCountry,
 }
 
 /// <summary>

@@ -60,7 +60,7 @@ public static class CaseHistoryReader
         DataJson = JsonSerializer.Serialize(e.Data, e.EventType, masked ? MaskedDataJson : DataJson),
     };
 
-    private static string Header(IEvent e, string name) =>
+    internal static string Header(IEvent e, string name) =>
         e.GetHeader(name) switch
         {
             null => "",

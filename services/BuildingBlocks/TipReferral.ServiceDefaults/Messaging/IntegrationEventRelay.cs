@@ -81,6 +81,7 @@ public sealed class IntegrationEventRelay : SubscriptionBase
 
                     context.Headers.Set("tipreferral-stream-id", storedEvent.StreamId.ToString());
                     context.Headers.Set("tipreferral-stream-version", storedEvent.Version);
+                    SourceEvents.SetActor(context.Headers, storedEvent);
                 }, token),
                 cancellationToken);
         }
