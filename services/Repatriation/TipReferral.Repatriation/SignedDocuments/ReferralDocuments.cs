@@ -67,6 +67,11 @@ public sealed class ReferralDocuments(IOptions<SignedDocumentOptions> options)
 
     private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
 
+    // One key object per country for the service's lifetime: the token library caches signature providers per key.
+    private readonly Dictionary<string, SigningCredentials> signingCredentials = options.Value.SigningKeys.ToDictionary(
+        pair => pair.Key,
+        pair => new SigningCredentials(new ECDsaSecurityKey(pair.Value.PrivateKey()) { KeyId = pair.Value.KeyId }, SecurityAlgorithms.EcdsaSha256));
+
     /// <summary>Signs a document for its issuing country, with that country's current key.</summary>
     public SignedDocument Sign<TBody>(string kind, string issuerCountry, string audienceCountry, Guid caseId, Guid referralId, int revision, Caller signedBy, DateTimeOffset issuedAt, TBody body)
     {
@@ -78,16 +83,14 @@ public sealed class ReferralDocuments(IOptions<SignedDocumentOptions> options)
 
     public string Sign(ReferralDocument document)
     {
-        if (!options.Value.SigningKeys.TryGetValue(document.IssuerCountry, out var signing))
+        if (!signingCredentials.TryGetValue(document.IssuerCountry, out var credentials))
         {
             throw new RuleViolationException(NoSigningKeyRule, $"This deployment holds no signing key for {document.IssuerCountry}; it cannot speak for that country.");
         }
 
-        using var privateKey = signing.PrivateKey();
-        var key = new ECDsaSecurityKey(privateKey) { KeyId = signing.KeyId };
         return Handler.CreateToken(
             JsonSerializer.Serialize(document, Json),
-            new SigningCredentials(key, SecurityAlgorithms.EcdsaSha256),
+            credentials,
             new Dictionary<string, object> { [JwtHeaderParameterNames.Typ] = DocumentType });
     }
 

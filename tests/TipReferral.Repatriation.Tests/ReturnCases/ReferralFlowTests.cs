@@ -1,0 +1,113 @@
+using Grpc.Core;
+using TipReferral.Contracts.Repatriation.V1;
+using ReturnGates = TipReferral.Repatriation.ReturnCases.ReturnGates;
+using TipReferral.Testing;
+using ReferralStatus = TipReferral.Contracts.Repatriation.V1.ReferralStatus;
+
+namespace TipReferral.Repatriation.Tests.ReturnCases;
+
+/// <summary>One adult's referral through the real gRPC API, from request to closure.</summary>
+public sealed class ReferralFlowTests(RepatriationService service) : IClassFixture<RepatriationService>
+{
+    private static readonly DemoUser CaseWorker = RepatriationService.CaseWorkerInItaly;
+    private static readonly DemoUser Agency = RepatriationService.AgencyInNigeria;
+
+    [Fact]
+    public async Task A_referral_goes_from_request_to_closure_once_every_gate_holds()
+    {
+        var caseId = await service.AVictimCaseAsync("IT");
+        var agencyId = await service.AgencyIdOfAsync(Agency);
+        await service.GiveConsentAsync(caseId, Agency);
+
+        var referrals = service.ReferralsFor(CaseWorker);
+        var requested = await referrals.RequestReferralAsync(RepatriationService.ReferralRequest(caseId, agencyId));
+
+        var package = await service.ReferralsFor(Agency).GetDisclosurePackageAsync(new GetDisclosurePackageRequest { CaseId = caseId });
+        package.Package.Identity.FamilyName.ShouldBe("Okoro");
+        package.SignedByCountry.ShouldBe("IT");
+        package.KeyId.ShouldBe(RepatriationService.KeyIdOf("IT"));
+
+        var agencyReferrals = service.ReferralsFor(Agency);
+        await agencyReferrals.AcknowledgeReferralAsync(new AcknowledgeReferralRequest { CaseId = caseId, ContactPerson = "Hauwa Musa" });
+        await agencyReferrals.AcceptReferralAsync(new AcceptReferralRequest { CaseId = caseId, Note = "Shelter place in Abuja." });
+
+        var risks = service.ClientFor<RiskAssessments.RiskAssessmentsClient>(CaseWorker);
+        await risks.ContributeRiskAssessmentAsync(Risk(caseId, RiskLevel.Medium));
+        await service.ClientFor<RiskAssessments.RiskAssessmentsClient>(Agency).ContributeRiskAssessmentAsync(Risk(caseId, RiskLevel.Low));
+
+        var travel = service.TravelFor(CaseWorker);
+        await travel.RecordTravelDocumentAsync(new RecordTravelDocumentRequest
+        {
+            CaseId = caseId,
+            Type = TravelDocumentType.EmergencyTravelCertificate,
+            Number = "ETC-123",
+            IssuedBy = "Consulate of Nigeria, Milan",
+            ExpiresOn = new Google.Type.Date { Year = 2099, Month = 1, Day = 1 },
+        });
+
+        var refused = await Should.ThrowAsync<RpcException>(() => travel.ScheduleTravelAsync(Schedule(caseId)).ResponseAsync);
+        refused.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+        refused.Status.Detail.ShouldContain(ReturnGates.ReflectionPeriod);
+
+        await service.EndReflectionPeriodAsync(caseId);
+        var readiness = await travel.GetReturnReadinessAsync(new GetReturnReadinessRequest { CaseId = caseId });
+        readiness.Ready.ShouldBeTrue(string.Join("; ", readiness.Gates.Select(g => $"{g.Name}={g.State} {g.Detail}")));
+        readiness.Gates.Single(g => g.Name == ReturnGates.ReflectionPeriod).SetBy.Service.ShouldBe("shelter");
+
+        await travel.ScheduleTravelAsync(Schedule(caseId));
+        await travel.RecordDepartureAsync(new RecordDepartureRequest { CaseId = caseId });
+        await service.TravelFor(Agency).ConfirmHandoverAsync(new ConfirmHandoverRequest
+        {
+            CaseId = caseId,
+            ReceivedBy = "Hauwa Musa",
+            Place = "Nnamdi Azikiwe Airport, Abuja",
+            HandedOverAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(service.Clock.GetUtcNow()),
+        });
+
+        var reintegration = service.ClientFor<Reintegration.ReintegrationClient>(Agency);
+        var plan = new RecordReintegrationPlanRequest { CaseId = caseId };
+        plan.Goals.Add(new ReintegrationGoal { Area = ReintegrationArea.EducationOrWork, Support = "Tailoring apprenticeship." });
+        await reintegration.RecordReintegrationPlanAsync(plan);
+        var today = DateOnly.FromDateTime(service.Clock.GetUtcNow().UtcDateTime);
+        var visit = await reintegration.ScheduleFollowUpVisitAsync(new ScheduleFollowUpVisitRequest
+        {
+            CaseId = caseId,
+            DueOn = new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day },
+        });
+        await reintegration.RecordFollowUpVisitAsync(new RecordFollowUpVisitRequest
+        {
+            CaseId = caseId,
+            VisitId = visit.VisitId,
+            VisitedOn = new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day },
+            Notes = "Settled, attending.",
+        });
+        await reintegration.CloseReturnCaseAsync(new CloseReturnCaseRequest { CaseId = caseId, Outcome = ReturnOutcome.Reintegrated, Reason = "Plan completed." });
+
+        var referral = await referrals.GetReferralAsync(new GetReferralRequest { CaseId = caseId });
+        referral.Status.ShouldBe(ReferralStatus.Closed);
+        referral.ReferralId.ShouldBe(requested.ReferralId);
+    }
+
+    internal static ContributeRiskAssessmentRequest Risk(string caseId, RiskLevel level) => new()
+    {
+        CaseId = caseId,
+        RiskToPersonAndFamily = level,
+        RiskOfReTrafficking = level,
+        Level = level,
+        NeedsOnArrival = "Safe accommodation for the first weeks.",
+        Reasons = "Recruiters still active in the area.",
+    };
+
+    internal static ScheduleTravelRequest Schedule(string caseId) => new()
+    {
+        CaseId = caseId,
+        TravelOn = Tomorrow(),
+        Itinerary = "MXP–ABV via CMN",
+    };
+
+    private static Google.Type.Date Tomorrow()
+    {
+        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+        return new Google.Type.Date { Year = tomorrow.Year, Month = tomorrow.Month, Day = tomorrow.Day };
+    }
+}
