@@ -13,11 +13,20 @@ public sealed class ThreeServices : IAsyncLifetime
     public ThreeServices()
     {
         Legal = new LegalService();
-        Identification = new ServiceFactory<global::Program>(IdentificationModule.ServiceName);
-        Identification.WithSetting("RabbitMq:EntityPrefix", Legal.EntityPrefix);
         Shelter = new ServiceFactory<TipReferral.Shelter.Program>(ShelterModule.ServiceName);
         Shelter.WithSetting("RabbitMq:EntityPrefix", Legal.EntityPrefix);
+        Identification = new ServiceFactory<global::Program>(IdentificationModule.ServiceName);
+        Identification.WithSetting("RabbitMq:EntityPrefix", Legal.EntityPrefix);
+        // The whole case's history asks the other two, and a fourth service that is configured but down.
+        Identification.WithSetting(HistorySource(ShelterModule.ServiceName), Shelter.GrpcAddress.ToString());
+        Identification.WithSetting(HistorySource(LegalModule.ServiceName), Legal.GrpcAddress.ToString());
+        Identification.WithSetting(HistorySource(ServiceThatIsDown), $"http://127.0.0.1:{LoopbackPorts.Free()}");
     }
+
+    /// <summary>Configured as a source of the whole case's history, with nothing listening at its address.</summary>
+    public const string ServiceThatIsDown = "repatriation";
+
+    private static string HistorySource(string service) => $"CaseHistorySources:{service}:Address";
 
     public LegalService Legal { get; }
 
@@ -28,6 +37,10 @@ public sealed class ThreeServices : IAsyncLifetime
     public VictimCases.VictimCasesClient IdentificationFor(DemoUser user) => new(WithPurpose(Identification, user));
 
     public Contracts.Shelter.V1.ShelterCases.ShelterCasesClient ShelterFor(DemoUser user) => new(WithPurpose(Shelter, user));
+
+    public Contracts.Shelter.V1.Shelters.SheltersClient SheltersFor(DemoUser user) => new(WithPurpose(Shelter, user));
+
+    public WholeCaseHistories.WholeCaseHistoriesClient WholeHistoryFor(DemoUser user) => new(WithPurpose(Identification, user));
 
     private static Grpc.Core.CallInvoker WithPurpose<T>(ServiceFactory<T> service, DemoUser user)
         where T : class =>
