@@ -1,4 +1,6 @@
 using Grpc.Core.Interceptors;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using TipReferral.Contracts.Identification.V1;
 using TipReferral.Identification;
 using TipReferral.ServiceDefaults.Access;
@@ -41,6 +43,20 @@ public sealed class ThreeServices : IAsyncLifetime
     public Contracts.Shelter.V1.Shelters.SheltersClient SheltersFor(DemoUser user) => new(WithPurpose(Shelter, user));
 
     public WholeCaseHistories.WholeCaseHistoriesClient WholeHistoryFor(DemoUser user) => new(WithPurpose(Identification, user));
+
+    /// <summary>Waits until a case registered in the identification service has reached the legal-assistance and shelter services.</summary>
+    public async Task UntilEveryServiceHasAsync(string caseId)
+    {
+        await Eventually.HoldsAsync(async () => await Legal.LoadAsync(caseId) is not null, "The case reaching the legal-assistance service");
+        var id = Guid.Parse(caseId);
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                await using var session = Shelter.Services.GetRequiredService<IDocumentStore>().QuerySession();
+                return await session.Query<TipReferral.Shelter.ShelterCases.ShelterCase>().AnyAsync(c => c.Id == id);
+            },
+            "The case reaching the shelter service");
+    }
 
     private static Grpc.Core.CallInvoker WithPurpose<T>(ServiceFactory<T> service, DemoUser user)
         where T : class =>

@@ -31,7 +31,7 @@ public sealed class WholeCaseHistoryTests(ThreeServices world) : IClassFixture<T
     {
         var caseId = await ACaseRegisteredShelteredAndInProceedingsAsync();
 
-        var history = await world.WholeHistoryFor(Supervisor).GetWholeCaseHistoryAsync(new GetWholeCaseHistoryRequest { CaseId = caseId });
+        var history = await WholeHistoryAsync(Supervisor, caseId);
 
         history.CaseId.ShouldBe(caseId);
         StateOf(history, IdentificationModule.ServiceName).ShouldBe(HistorySourceState.Included);
@@ -58,7 +58,7 @@ public sealed class WholeCaseHistoryTests(ThreeServices world) : IClassFixture<T
     {
         var caseId = await ACaseRegisteredShelteredAndInProceedingsAsync();
 
-        await world.WholeHistoryFor(Supervisor).GetWholeCaseHistoryAsync(new GetWholeCaseHistoryRequest { CaseId = caseId });
+        await WholeHistoryAsync(Supervisor, caseId);
 
         var legalReads = await world.Legal.AuditClientFor(DataProtectionOfficer).WhoViewedCaseAsync(new WhoViewedCaseRequest { CaseId = caseId });
         var read = legalReads.Records.Where(r => r.Operation == "GetCaseHistory").ShouldHaveSingleItem();
@@ -71,7 +71,7 @@ public sealed class WholeCaseHistoryTests(ThreeServices world) : IClassFixture<T
     {
         var caseId = await ACaseRegisteredShelteredAndInProceedingsAsync();
 
-        var history = await world.WholeHistoryFor(Staff).GetWholeCaseHistoryAsync(new GetWholeCaseHistoryRequest { CaseId = caseId });
+        var history = await WholeHistoryAsync(Staff, caseId);
 
         var legal = history.Sources.Single(s => s.Service == LegalModule.ServiceName);
         legal.State.ShouldBe(HistorySourceState.Denied);
@@ -88,7 +88,7 @@ public sealed class WholeCaseHistoryTests(ThreeServices world) : IClassFixture<T
     {
         var caseId = await ACaseRegisteredShelteredAndInProceedingsAsync();
 
-        var history = await world.WholeHistoryFor(Supervisor).GetWholeCaseHistoryAsync(new GetWholeCaseHistoryRequest { CaseId = caseId });
+        var history = await WholeHistoryAsync(Supervisor, caseId);
 
         var down = history.Sources.Single(s => s.Service == ThreeServices.ServiceThatIsDown);
         down.State.ShouldBe(HistorySourceState.Unavailable);
@@ -125,8 +125,8 @@ public sealed class WholeCaseHistoryTests(ThreeServices world) : IClassFixture<T
             Reason = "She testifies against the network.",
         });
 
-        var seenBySupervisor = await world.WholeHistoryFor(Supervisor).GetWholeCaseHistoryAsync(new GetWholeCaseHistoryRequest { CaseId = caseId });
-        var seenByAuthority = await world.WholeHistoryFor(Authority).GetWholeCaseHistoryAsync(new GetWholeCaseHistoryRequest { CaseId = caseId });
+        var seenBySupervisor = await WholeHistoryAsync(Supervisor, caseId);
+        var seenByAuthority = await WholeHistoryAsync(Authority, caseId);
 
         Single(seenBySupervisor, IdentificationModule.ServiceName, "PresumedVictimRegistered").ShouldNotBeNull();
         seenBySupervisor.ToString().ShouldNotContain(familyName);
@@ -174,8 +174,7 @@ public sealed class WholeCaseHistoryTests(ThreeServices world) : IClassFixture<T
             FormsOfExploitation = { ExploitationType.Sexual },
         });
         var caseId = registered.CaseId;
-        await Eventually.HoldsAsync(async () => await world.Legal.LoadAsync(caseId) is not null, "The case reaching the legal-assistance service");
-        await Eventually.HoldsAsync(async () => await ShelterKnowsAsync(caseId), "The case reaching the shelter service");
+        await world.UntilEveryServiceHasAsync(caseId);
 
         var shelter = await world.SheltersFor(Supervisor).RegisterShelterAsync(new RegisterShelterRequest
         {
@@ -191,18 +190,8 @@ public sealed class WholeCaseHistoryTests(ThreeServices world) : IClassFixture<T
         return caseId;
     }
 
-    private async Task<bool> ShelterKnowsAsync(string caseId)
-    {
-        try
-        {
-            await world.ShelterFor(Staff).GetShelterCaseAsync(new GetShelterCaseRequest { CaseId = caseId });
-            return true;
-        }
-        catch (RpcException notYet) when (notYet.StatusCode == StatusCode.NotFound)
-        {
-            return false;
-        }
-    }
+    private async Task<WholeCaseHistory> WholeHistoryAsync(DemoUser user, string caseId) =>
+        await world.WholeHistoryFor(user).GetWholeCaseHistoryAsync(new GetWholeCaseHistoryRequest { CaseId = caseId });
 
     private static HistorySourceState StateOf(WholeCaseHistory history, string service) =>
         history.Sources.Single(s => s.Service == service).State;
