@@ -67,6 +67,20 @@ public sealed class WholeCaseHistoryTests(ThreeServices world) : IClassFixture<T
     }
 
     [Fact]
+    public async Task A_rest_caller_is_forwarded_with_their_own_token_too()
+    {
+        var caseId = await ACaseRegisteredShelteredAndInProceedingsAsync();
+        using var rest = world.Identification.RestClientFor(Supervisor);
+        rest.DefaultRequestHeaders.Add(ServiceDefaults.Access.AccessInterceptor.PurposeHeader, Purpose);
+
+        var history = WholeCaseHistory.Parser.ParseJson(await rest.GetStringAsync($"/v1/cases/{caseId}/whole-history"));
+
+        StateOf(history, ShelterModule.ServiceName).ShouldBe(HistorySourceState.Included);
+        StateOf(history, LegalModule.ServiceName).ShouldBe(HistorySourceState.Included);
+        Single(history, LegalModule.ServiceName, "LegalCaseOpened").ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task Shelter_staff_get_the_legal_part_denied_and_none_of_its_entries_and_the_history_says_it_is_partial()
     {
         var caseId = await ACaseRegisteredShelteredAndInProceedingsAsync();

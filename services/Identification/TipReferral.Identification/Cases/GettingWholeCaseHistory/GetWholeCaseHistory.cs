@@ -1,7 +1,6 @@
 using FluentValidation;
 using Grpc.Core;
 using Marten;
-using TipReferral.Contracts.Common.V1;
 using TipReferral.Domain;
 using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.Access;
