@@ -81,6 +81,7 @@ token="$(dotnet "$devtools" token screener.ng)"
 staff_token="$(dotnet "$devtools" token shelterstaff.ng)"
 caseworker_it_token="$(dotnet "$devtools" token caseworker.it)"
 prosecutor_token="$(dotnet "$devtools" token prosecutor.ng)"
+supervisor_token="$(dotnet "$devtools" token supervisor.ng)"
 cat <<EOT
 
 TipReferral is running. Try, as the screener of NAPTIP Lagos (screener.ng):
@@ -113,6 +114,13 @@ protection and what they mean; state a purpose):
   curl -s -H "Authorization: Bearer \$CW_IT_TOKEN" 'http://127.0.0.1:5300/v1/countries/IT/permit-expiry-alerts'
   PROSECUTOR_TOKEN=$prosecutor_token
   curl -s -H "Authorization: Bearer \$PROSECUTOR_TOKEN" -H 'x-purpose: Preparing the hearing' 'http://127.0.0.1:5300/v1/legal-files/<case id>'
+
+The whole audit trail of a case, across the services, in time order (supervisor.ng): the
+identification service asks the others with the caller's own token, and lists a service that
+refused the caller as DENIED and one that is not running (repatriation, for now) as UNAVAILABLE:
+
+  SUPERVISOR_TOKEN=$supervisor_token
+  curl -s -H "Authorization: Bearer \$SUPERVISOR_TOKEN" -H 'x-purpose: Reviewing the case' 'http://127.0.0.1:5100/v1/cases/<case id>/whole-history'
 
 A token for another demo user:        dotnet $devtools token <role>.<cc>   (e.g. prosecutor.it; README "Roles and demo logins")
 Identity provider (OpenID Connect):   http://127.0.0.1:5000/.well-known/openid-configuration

@@ -24,6 +24,8 @@ public sealed class IdentificationService() : ServiceFactory<Program>(Identifica
 
     public TipReferral.Contracts.Audit.V1.ReadAudit.ReadAuditClient AuditClientFor(DemoUser user) => new(Invoker(user, DefaultPurpose));
 
+    public WholeCaseHistories.WholeCaseHistoriesClient WholeHistoryClientFor(DemoUser user) => new(Invoker(user, DefaultPurpose));
+
     private CallInvoker Invoker(DemoUser user, string? purpose) =>
         purpose is null
             ? ChannelFor(user).CreateCallInvoker()

@@ -148,9 +148,10 @@ internal sealed class BearerTokenHandler(Func<Task<string?>> token) : Delegating
 /// <summary>
 /// Free loopback ports for the services under test, drawn below the kernel's ephemeral range:
 /// a port the kernel handed out (port 0) and released could be taken again by any outgoing
-/// connection (to PostgreSQL, RabbitMQ, the identity provider) before Kestrel binds it.
+/// connection (to PostgreSQL, RabbitMQ, the identity provider) before Kestrel binds it. A port
+/// handed out and never bound is a service that is down: nothing answers there.
 /// </summary>
-internal static class LoopbackPorts
+public static class LoopbackPorts
 {
     private const int First = 20000;
     private const int Count = 12000;

@@ -30,6 +30,7 @@ public static class IdentificationModule
 
         builder.Services.AddSingleton(NameIndex.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<PossibleDuplicateFinder>();
+        builder.AddCaseHistorySources();
         builder.Services.AddValidatorsFromAssemblyContaining<VictimCasesService>(includeInternalTypes: true);
         builder.Services.AddValidatorsFromAssemblyContaining<ReadAuditService>(includeInternalTypes: true);
         return builder;
@@ -39,6 +40,7 @@ public static class IdentificationModule
     {
         app.MapTipReferralGrpcService<VictimCasesService>();
         app.MapTipReferralGrpcService<ReadAuditService>();
+        app.MapTipReferralGrpcService<WholeCaseHistoriesService>();
         // Until the shared host wiring opens it for every service: one key ring per request.
         return app;
     }

@@ -13,7 +13,7 @@ namespace TipReferral.Identification.Tests.Security;
 /// </summary>
 public sealed class AccessMatrixDocumentTests
 {
-    public static readonly Type[] Services = [typeof(VictimCasesService), typeof(ReadAuditService)];
+    public static readonly Type[] Services = [typeof(VictimCasesService), typeof(ReadAuditService), typeof(WholeCaseHistoriesService)];
 
     [Fact]
     public void The_committed_access_matrix_matches_the_declared_policies() =>

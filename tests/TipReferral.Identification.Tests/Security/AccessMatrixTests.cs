@@ -51,12 +51,14 @@ public sealed class AccessMatrixTests(TwoCountries world) : IClassFixture<TwoCou
         var user = DemoUsers.For(role, Caller);
         var cases = world.Service.ClientFor(user);
         var audit = world.Service.AuditClientFor(user);
-        var mismatches = await AccessMatrix.MismatchesAsync(role, AccessMatrixDocumentTests.Services, Calls(cases, audit));
+        var wholeHistory = world.Service.WholeHistoryClientFor(user);
+        var mismatches = await AccessMatrix.MismatchesAsync(role, AccessMatrixDocumentTests.Services, Calls(cases, audit, wholeHistory));
 
         mismatches.ShouldBeEmpty();
     }
 
-    private Dictionary<string, Func<bool, Task>> Calls(VictimCases.VictimCasesClient cases, ReadAudit.ReadAuditClient audit)
+    private Dictionary<string, Func<bool, Task>> Calls(
+        VictimCases.VictimCasesClient cases, ReadAudit.ReadAuditClient audit, WholeCaseHistories.WholeCaseHistoriesClient wholeHistory)
     {
         string Case(bool own) => own ? world.OwnCase : world.OtherCase;
         string Country(bool own) => own ? Caller : "IT";
@@ -132,6 +134,7 @@ public sealed class AccessMatrixTests(TwoCountries world) : IClassFixture<TwoCou
             {
                 Country = Country(own),
             }).ResponseAsync,
+            ["GetWholeCaseHistory"] = own => wholeHistory.GetWholeCaseHistoryAsync(new GetWholeCaseHistoryRequest { CaseId = Case(own) }).ResponseAsync,
         };
     }
 }

@@ -1,4 +1,6 @@
 using Grpc.Core.Interceptors;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using TipReferral.Contracts.Identification.V1;
 using TipReferral.Identification;
 using TipReferral.ServiceDefaults.Access;
@@ -13,11 +15,20 @@ public sealed class ThreeServices : IAsyncLifetime
     public ThreeServices()
     {
         Legal = new LegalService();
-        Identification = new ServiceFactory<global::Program>(IdentificationModule.ServiceName);
-        Identification.WithSetting("RabbitMq:EntityPrefix", Legal.EntityPrefix);
         Shelter = new ServiceFactory<TipReferral.Shelter.Program>(ShelterModule.ServiceName);
         Shelter.WithSetting("RabbitMq:EntityPrefix", Legal.EntityPrefix);
+        Identification = new ServiceFactory<global::Program>(IdentificationModule.ServiceName);
+        Identification.WithSetting("RabbitMq:EntityPrefix", Legal.EntityPrefix);
+        // The whole case's history asks the other two, and a fourth service that is configured but down.
+        Identification.WithSetting(HistorySource(ShelterModule.ServiceName), Shelter.GrpcAddress.ToString());
+        Identification.WithSetting(HistorySource(LegalModule.ServiceName), Legal.GrpcAddress.ToString());
+        Identification.WithSetting(HistorySource(ServiceThatIsDown), $"http://127.0.0.1:{LoopbackPorts.Free()}");
     }
+
+    /// <summary>Configured as a source of the whole case's history, with nothing listening at its address.</summary>
+    public const string ServiceThatIsDown = "repatriation";
+
+    private static string HistorySource(string service) => $"CaseHistorySources:{service}:Address";
 
     public LegalService Legal { get; }
 
@@ -28,6 +39,24 @@ public sealed class ThreeServices : IAsyncLifetime
     public VictimCases.VictimCasesClient IdentificationFor(DemoUser user) => new(WithPurpose(Identification, user));
 
     public Contracts.Shelter.V1.ShelterCases.ShelterCasesClient ShelterFor(DemoUser user) => new(WithPurpose(Shelter, user));
+
+    public Contracts.Shelter.V1.Shelters.SheltersClient SheltersFor(DemoUser user) => new(WithPurpose(Shelter, user));
+
+    public WholeCaseHistories.WholeCaseHistoriesClient WholeHistoryFor(DemoUser user) => new(WithPurpose(Identification, user));
+
+    /// <summary>Waits until a case registered in the identification service has reached the legal-assistance and shelter services.</summary>
+    public async Task UntilEveryServiceHasAsync(string caseId)
+    {
+        await Eventually.HoldsAsync(async () => await Legal.LoadAsync(caseId) is not null, "The case reaching the legal-assistance service");
+        var id = Guid.Parse(caseId);
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                await using var session = Shelter.Services.GetRequiredService<IDocumentStore>().QuerySession();
+                return await session.Query<TipReferral.Shelter.ShelterCases.ShelterCase>().AnyAsync(c => c.Id == id);
+            },
+            "The case reaching the shelter service");
+    }
 
     private static Grpc.Core.CallInvoker WithPurpose<T>(ServiceFactory<T> service, DemoUser user)
         where T : class =>

@@ -39,8 +39,7 @@ public sealed class WitnessIdentityMaskingTests(ThreeServices world) : IClassFix
             FormsOfExploitation = { ExploitationType.Sexual },
         });
         var caseId = registered.CaseId;
-        await Eventually.HoldsAsync(async () => await world.Legal.LoadAsync(caseId) is not null, "The case reaching the legal-assistance service");
-        await Eventually.HoldsAsync(async () => await ShelterSeesCaseAsync(caseId), "The case reaching the shelter service");
+        await world.UntilEveryServiceHasAsync(caseId);
 
         var legalCase = await world.Legal.LegalCasesFor(Prosecutor).OpenLegalCaseAsync(LegalService.OpenLegalCaseRequest(caseId));
         var request = new RequestWitnessProtectionRequest
@@ -97,17 +96,4 @@ public sealed class WitnessIdentityMaskingTests(ThreeServices world) : IClassFix
 
     private async Task<Contracts.Shelter.V1.ShelterCaseDetails> ShelterCaseAsync(string caseId) =>
         await world.ShelterFor(Staff).GetShelterCaseAsync(new ShelterCaseRequest { CaseId = caseId });
-
-    private async Task<bool> ShelterSeesCaseAsync(string caseId)
-    {
-        try
-        {
-            await ShelterCaseAsync(caseId);
-            return true;
-        }
-        catch (Grpc.Core.RpcException notYet) when (notYet.StatusCode == Grpc.Core.StatusCode.NotFound)
-        {
-            return false;
-        }
-    }
 }

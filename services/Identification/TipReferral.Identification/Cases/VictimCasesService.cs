@@ -64,8 +64,16 @@ public sealed partial class VictimCasesService(
         return (new CaseVersion { CaseId = request.CaseId, Version = stream.CurrentVersion ?? 0 }, decided, stream.Aggregate, events);
     }
 
+    private Task<VictimCase> LoadForReadingAsync(string caseId, CancellationToken cancellationToken) =>
+        session.LoadForReadingAsync(keys, access, caseId, cancellationToken);
+}
+
+/// <summary>The read path every service of this host shares, whichever gRPC service the RPC belongs to.</summary>
+internal static class VictimCaseReads
+{
     /// <summary>Loads a case to show its personal data: only within the caller's reach, and recorded as a read.</summary>
-    private async Task<VictimCase> LoadForReadingAsync(string caseId, CancellationToken cancellationToken)
+    public static async Task<VictimCase> LoadForReadingAsync(
+        this IDocumentSession session, ICaseKeys keys, CaseAccess access, string caseId, CancellationToken cancellationToken)
     {
         var id = Guid.Parse(caseId);
         await keys.UnlockAsync(session, [id], cancellationToken);
