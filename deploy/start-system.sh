@@ -36,6 +36,7 @@ services=(
   "identification|services/Identification/TipReferral.Identification|5100|5101"
   "shelter|services/Shelter/TipReferral.Shelter|5200|5201"
   "legal|services/Legal/TipReferral.Legal|5300|5301"
+  "repatriation|services/Repatriation/TipReferral.Repatriation|5400|5401"
 )
 
 for service in "${services[@]}"; do
@@ -71,17 +72,23 @@ for service in "${services[@]}"; do
 done
 
 devtools="$root/deploy/tools/TipReferral.DevTools/bin/Release/net10.0/TipReferral.DevTools.dll"
-# The identification demo cases first; the shelter and legal-assistance services take them in over RabbitMQ, and the
-# seed waits for them before it places some in the demo shelters. Incomplete demo data (it says
-# why) leaves the system running.
-dotnet "$devtools" seed http://127.0.0.1:5101 http://127.0.0.1:5201 http://127.0.0.1:5301 \
+# The identification demo cases first; the shelter, legal-assistance and repatriation services take
+# them in over RabbitMQ, and the seed waits for them before it places some in the demo shelters,
+# opens proceedings, and refers one from Italy to Nigeria. Incomplete demo data (it says why)
+# leaves the system running.
+dotnet "$devtools" seed http://127.0.0.1:5101 http://127.0.0.1:5201 http://127.0.0.1:5301 http://127.0.0.1:5401 \
   || echo "[system] WARNING: the demo data is incomplete (see above); the services run without it." >&2
 
 token="$(dotnet "$devtools" token screener.ng)"
 staff_token="$(dotnet "$devtools" token shelterstaff.ng)"
 caseworker_it_token="$(dotnet "$devtools" token caseworker.it)"
 prosecutor_token="$(dotnet "$devtools" token prosecutor.ng)"
-supervisor_token="$(dotnet "$devtools" token supervisor.ng)"
+supervisor_token="$(dotnet "$devtools" token supervisor.it)"
+receiving_agency_token="$(dotnet "$devtools" token receivingagency.ng)"
+# The demo referral's case for the example calls: the first (newest) in NAPTIP Abuja's inbox.
+referral_case="$(curl -fs -H "Authorization: Bearer $receiving_agency_token" 'http://127.0.0.1:5400/v1/incoming-referrals' \
+  | grep -o '"caseId": *"[^"]*"' | head -n 1 | sed 's/.*"\([^"]*\)"$/\1/')" || true
+referral_case="${referral_case:-<case id>}"
 cat <<EOT
 
 TipReferral is running. Try, as the screener of NAPTIP Lagos (screener.ng):
@@ -115,12 +122,23 @@ protection and what they mean; state a purpose):
   PROSECUTOR_TOKEN=$prosecutor_token
   curl -s -H "Authorization: Bearer \$PROSECUTOR_TOKEN" -H 'x-purpose: Preparing the hearing' 'http://127.0.0.1:5300/v1/legal-files/<case id>'
 
-The whole audit trail of a case, across the services, in time order (supervisor.ng): the
+The repatriation service (REST on :5400, gRPC on :5401). The directory of counterparts in Nigeria,
+and the referral in progress from Italy to NAPTIP Abuja: the case worker of Italy (caseworker.it)
+sees which hard gates still stop travel and who set each; the receiving agency (receivingagency.ng)
+sees its inbox and the signed disclosure package, nothing else of the case:
+
+  curl -s -H "Authorization: Bearer \$CW_IT_TOKEN" 'http://127.0.0.1:5400/v1/receiving-agencies?country=NG'
+  curl -s -H "Authorization: Bearer \$CW_IT_TOKEN" 'http://127.0.0.1:5400/v1/return-cases/$referral_case/readiness'
+  AGENCY_NG_TOKEN=$receiving_agency_token
+  curl -s -H "Authorization: Bearer \$AGENCY_NG_TOKEN" 'http://127.0.0.1:5400/v1/incoming-referrals'
+  curl -s -H "Authorization: Bearer \$AGENCY_NG_TOKEN" -H 'x-purpose: Preparing the arrival' 'http://127.0.0.1:5400/v1/return-cases/$referral_case/referral/package'
+
+The whole audit trail of that case, across the four services, in time order (supervisor.it): the
 identification service asks the others with the caller's own token, and lists a service that
-refused the caller as DENIED and one that is not running (repatriation, for now) as UNAVAILABLE:
+refused the caller as DENIED and one that is not running as UNAVAILABLE:
 
   SUPERVISOR_TOKEN=$supervisor_token
-  curl -s -H "Authorization: Bearer \$SUPERVISOR_TOKEN" -H 'x-purpose: Reviewing the case' 'http://127.0.0.1:5100/v1/cases/<case id>/whole-history'
+  curl -s -H "Authorization: Bearer \$SUPERVISOR_TOKEN" -H 'x-purpose: Reviewing the case' 'http://127.0.0.1:5100/v1/cases/$referral_case/whole-history'
 
 A token for another demo user:        dotnet $devtools token <role>.<cc>   (e.g. prosecutor.it; README "Roles and demo logins")
 Identity provider (OpenID Connect):   http://127.0.0.1:5000/.well-known/openid-configuration

@@ -18,8 +18,6 @@ internal static class LegalDemo
     /// <summary>The pseudonym the identification demo already shows for Chinedu.</summary>
     private const string ChinedusPseudonym = "Witness C-3";
 
-    private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(90);
-
     public static async Task<int> SeedAsync(Uri address, IdentityProvider identityProvider, DemoCases cases)
     {
         async Task<T> As<T>(string username, Func<CallInvoker, T> client) => client((await DemoChannels.ForAsync(address, identityProvider, username)).CreateCallInvoker());
@@ -107,29 +105,7 @@ internal static class LegalDemo
         return 0;
     }
 
-    /// <summary>Waits until the legal-assistance service has opened the case's file (the registration arrives over RabbitMQ).</summary>
-    private static async Task<LegalSituation> ArrivedAsync(LegalCases.LegalCasesClient client, DemoCase demoCase)
-    {
-        var deadline = DateTime.UtcNow + ArrivalTimeout;
-        while (true)
-        {
-            try
-            {
-                return await client.GetLegalSituationAsync(new GetLegalSituationRequest { CaseId = demoCase.CaseId });
-            }
-            catch (RpcException notYet) when (notYet.StatusCode == StatusCode.NotFound)
-            {
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new DemoDataException(
-                        $"The legal-assistance service has not taken in the demo case {demoCase.Reference} within {ArrivalTimeout.TotalSeconds:0} s. " +
-                        "Cases registered before it first ran were published when it had no queue, so they never reach it. For the whole demo afresh: " +
-                        "deploy/stop-system.sh --keep-infra, drop the services' schemas (psql -h 127.0.0.1 -p 55432 -U postgres tipreferral " +
-                        "-c 'drop schema identification cascade; drop schema shelter cascade; drop schema legal cascade'), then deploy/start-system.sh.");
-                }
-
-                await Task.Delay(TimeSpan.FromSeconds(1));
-            }
-        }
-    }
+    /// <summary>Waits until the legal-assistance service has opened the case's file.</summary>
+    private static Task<LegalSituation> ArrivedAsync(LegalCases.LegalCasesClient client, DemoCase demoCase) =>
+        DemoArrival.WaitAsync("legal-assistance", demoCase, () => client.GetLegalSituationAsync(new GetLegalSituationRequest { CaseId = demoCase.CaseId }).ResponseAsync);
 }

@@ -6,11 +6,13 @@ using Grpc.Net.Client;
 
 // Usage:
 //   token <username> [password]              prints an access token from the identity provider
-//   seed <identification-grpc-url> [<shelter-grpc-url> [<legal-grpc-url>]]
+//   seed <identification-grpc-url> [<shelter-grpc-url> [<legal-grpc-url> [<repatriation-grpc-url>]]]
 //                                            registers the demo cases once, then (with the shelter
 //                                            service's URL) the demo shelters and placements, then
 //                                            (with the legal-assistance service's URL) the demo
-//                                            proceedings, protected witness and permit (idempotent)
+//                                            proceedings, protected witness and permit, then (with
+//                                            the repatriation service's URL) the demo counterparts
+//                                            and a referral from Italy to Nigeria (idempotent)
 // The identity provider is TIPREFERRAL_IDP (default http://127.0.0.1:5000/); the password,
 // when not given, is TIPREFERRAL_DEMO_PASSWORD or else the demo password the provider's
 // appsettings.Development.json in this repository configures.
@@ -26,20 +28,10 @@ try
         case ["token", var username, var password]:
             Console.WriteLine(await identityProvider.TokenAsync(username, password));
             return 0;
-        case ["seed", var identification]:
-            await IdentificationDemo.SeedAsync(new Uri(identification), identityProvider);
-            return 0;
-        case ["seed", var identification, var shelter]:
-            return await ShelterDemo.SeedAsync(new Uri(shelter), identityProvider, await IdentificationDemo.SeedAsync(new Uri(identification), identityProvider));
-        case ["seed", var identification, var shelter, var legal]:
-            {
-                var cases = await IdentificationDemo.SeedAsync(new Uri(identification), identityProvider);
-                return await ShelterDemo.SeedAsync(new Uri(shelter), identityProvider, cases) is var placed and not 0
-                    ? placed
-                    : await LegalDemo.SeedAsync(new Uri(legal), identityProvider, cases);
-            }
+        case ["seed", var identification, .. var others] when others.Length <= 3:
+            return await SeedAsync(new Uri(identification), [.. others.Select(o => new Uri(o))]);
         default:
-            Console.Error.WriteLine("usage: token <username> [password] | seed <identification-grpc-url> [<shelter-grpc-url> [<legal-grpc-url>]]");
+            Console.Error.WriteLine("usage: token <username> [password] | seed <identification-grpc-url> [<shelter-grpc-url> [<legal-grpc-url> [<repatriation-grpc-url>]]]");
             return 2;
     }
 }
@@ -47,6 +39,28 @@ catch (Exception exception) when (exception is TokenRequestException or DemoData
 {
     Console.Error.WriteLine(exception.Message);
     return 1;
+}
+
+// Each service's demo in turn, as far as addresses were given: each builds on the cases the
+// identification demo registered, and a later one on what the earlier ones recorded.
+async Task<int> SeedAsync(Uri identification, Uri[] others)
+{
+    var cases = await IdentificationDemo.SeedAsync(identification, identityProvider);
+    Func<Uri, Task<int>>[] demos =
+    [
+        shelter => ShelterDemo.SeedAsync(shelter, identityProvider, cases),
+        legal => LegalDemo.SeedAsync(legal, identityProvider, cases),
+        repatriation => RepatriationDemo.SeedAsync(repatriation, identification, identityProvider, cases),
+    ];
+    foreach (var (demo, address) in demos.Zip(others))
+    {
+        if (await demo(address) is var incomplete and not 0)
+        {
+            return incomplete;
+        }
+    }
+
+    return 0;
 }
 
 internal sealed class TokenRequestException(string message) : Exception(message);
@@ -140,4 +154,65 @@ internal static class DemoChannels
 internal static class DemoDates
 {
     public static Google.Type.Date Of(DateOnly day) => new() { Year = day.Year, Month = day.Month, Day = day.Day };
+}
+
+internal static class DemoConsents
+{
+    private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// Retries a call while the consent it needs is still on its way from the identification
+    /// service to the called service's consent ledger (over RabbitMQ).
+    /// </summary>
+    public static async Task<T> WhenArrivedAsync<T>(Func<Task<T>> call)
+    {
+        var deadline = DateTime.UtcNow + ArrivalTimeout;
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (RpcException refused) when (refused.StatusCode == StatusCode.FailedPrecondition
+                && refused.Status.Detail.Contains("'consent-required'", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
+    }
+}
+
+internal static class DemoArrival
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// Reads the case from <paramref name="service"/> until it is there: the identification
+    /// service's registration reaches the other services over RabbitMQ, a little after the seed made it.
+    /// </summary>
+    public static async Task<T> WaitAsync<T>(string service, DemoCase demoCase, Func<Task<T>> read)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (true)
+        {
+            try
+            {
+                return await read();
+            }
+            catch (RpcException notYet) when (notYet.StatusCode == StatusCode.NotFound)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new DemoDataException(
+                        $"The {service} service has not taken in the demo case {demoCase.Reference} within {Timeout.TotalSeconds:0} s. " +
+                        "Cases registered before it first ran were published when it had no queue, so they never reach it. For the whole demo afresh: " +
+                        "deploy/stop-system.sh --keep-infra, drop the services' schemas (psql -h 127.0.0.1 -p 55432 -U postgres tipreferral -c 'drop schema if exists " +
+                        "identification cascade; drop schema if exists shelter cascade; drop schema if exists legal cascade; drop schema if exists repatriation cascade'), " +
+                        "then deploy/start-system.sh.");
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+        }
+    }
 }

@@ -71,7 +71,7 @@ internal static class ShelterDemo
 
         // Amina consented to a referral to this shelter's agency; the consent reaches the shelter service's ledger over RabbitMQ too.
         var women = shelters[WomensShelter].ShelterId;
-        await WhenConsentArrivedAsync(() => caseWorker.ReferToShelterAsync(new ReferToShelterRequest
+        await DemoConsents.WhenArrivedAsync(() => caseWorker.ReferToShelterAsync(new ReferToShelterRequest
         {
             CaseId = cases.Amina.CaseId,
             ShelterId = women,
@@ -104,7 +104,7 @@ internal static class ShelterDemo
 
         // Blessing's guardian consented for her to any shelter in Nigeria.
         var children = shelters[ChildrensShelter].ShelterId;
-        await WhenConsentArrivedAsync(() => caseWorker.ReferToShelterAsync(new ReferToShelterRequest
+        await DemoConsents.WhenArrivedAsync(() => caseWorker.ReferToShelterAsync(new ReferToShelterRequest
         {
             CaseId = cases.Blessing.CaseId,
             ShelterId = children,
@@ -182,25 +182,6 @@ internal static class ShelterDemo
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-    }
-
-    /// <summary>Retries a referral while the consent it needs is still on its way to the shelter service's ledger.</summary>
-    private static async Task WhenConsentArrivedAsync(Func<Task> refer)
-    {
-        var deadline = DateTime.UtcNow + ArrivalTimeout;
-        while (true)
-        {
-            try
-            {
-                await refer();
-                return;
-            }
-            catch (RpcException refused) when (refused.StatusCode == StatusCode.FailedPrecondition
-                && refused.Status.Detail.Contains("'consent-required'", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1));
-            }
         }
     }
 
