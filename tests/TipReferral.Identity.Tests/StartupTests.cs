@@ -14,7 +14,7 @@ public sealed class StartupTests : IDisposable
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
     [Fact]
-    public void The_demo_users_cover_every_role_in_Nigeria_and_Italy_and_a_second_prosecutors_office_in_Italy()
+    public void The_demo_users_cover_every_role_in_Nigeria_and_Italy_with_second_offices_and_a_third_country()
     {
         foreach (var country in new[] { "NG", "IT" })
         {
@@ -23,7 +23,15 @@ public sealed class StartupTests : IDisposable
 
         // Two offices, so "the prosecutors of the legal case" can be told from the other prosecutors of the country.
         DemoUsers.All.Where(user => user.Country == "IT" && user.Role == Roles.Prosecutor).Select(user => user.Agency).ShouldBe(["Procura di Torino", "Procura di Palermo"]);
-        DemoUsers.All.Count.ShouldBe((Roles.All.Count * 2) + 1);
+
+        // Two agencies, so "the receiving agency of the referral" can be told from the country's other agencies.
+        DemoUsers.All.Where(user => user.Country == "NG" && user.Role == Roles.ReceivingAgency).Select(user => user.Agency)
+            .ShouldBe(["NAPTIP Abuja – Counselling and Rehabilitation", "Idia Renaissance, Benin City"]);
+
+        // A country neither sending nor receiving a referral, whose staff must see none of it.
+        DemoUsers.All.Where(user => user.Country == "GH").Select(user => user.Role)
+            .ShouldBe([Roles.CaseWorker, Roles.ReceivingAgency, Roles.Supervisor, Roles.Administrator, Roles.DataProtectionOfficer], ignoreOrder: true);
+        DemoUsers.All.Count.ShouldBe((Roles.All.Count * 2) + 2 + 5);
     }
 
     [Theory]

@@ -68,6 +68,11 @@ public class RepatriationService : ServiceFactory<Program>
 
     public Travel.TravelClient TravelFor(DemoUser user) => ClientFor<Travel.TravelClient>(user);
 
+    public Contracts.Repatriation.V1.SignedDocuments.SignedDocumentsClient SignedDocumentsFor(DemoUser user) =>
+        ClientFor<Contracts.Repatriation.V1.SignedDocuments.SignedDocumentsClient>(user);
+
+    public Contracts.Audit.V1.ReadAudit.ReadAuditClient AuditClientFor(DemoUser user) => ClientFor<Contracts.Audit.V1.ReadAudit.ReadAuditClient>(user);
+
     private CallInvoker Invoker(DemoUser user, string? purpose) =>
         purpose is null
             ? ChannelFor(user).CreateCallInvoker()
@@ -146,6 +151,16 @@ public class RepatriationService : ServiceFactory<Program>
             var ledger = await session.LoadAsync<ServiceDefaults.Consent.CaseConsents>(Guid.Parse(caseId));
             return ledger?.Consents.Any(c => c.ConsentId == consentId && c.WithdrawnAt is not null) == true;
         });
+    }
+
+    /// <summary>A case of <paramref name="country"/> that its case worker referred to <paramref name="agency"/>'s agency, with consent; not yet answered.</summary>
+    public async Task<string> AReferredCaseAsync(string country, DemoUser agency)
+    {
+        var caseId = await AVictimCaseAsync(country);
+        var agencyId = await AgencyIdOfAsync(agency);
+        await GiveConsentAsync(caseId, agency);
+        await ReferralsFor(DemoUsers.For(Roles.CaseWorker, country)).RequestReferralAsync(ReferralRequest(caseId, agencyId));
+        return caseId;
     }
 
     /// <summary>The shelter service's word that the reflection period ended at the person's request.</summary>

@@ -41,9 +41,13 @@ public static class AccessMatrix
     /// country (true) and once on another (false), through <paramref name="calls"/> (keyed by RPC
     /// name), and lists each cell where PermissionDenied and the declared policy disagree. An RPC
     /// without a call fails, and so does an answer that never reached the access decision.
+    /// An RPC of <paramref name="ofCallersCountry"/> names no country and answers for the caller's
+    /// own only (an inbox, the country's refused documents): there is no other-country request to
+    /// refuse, so its other-country call answers whoever may call it, and must itself check that
+    /// the answer holds nothing of another country.
     /// </summary>
     public static async Task<IReadOnlyList<string>> MismatchesAsync(
-        string role, IEnumerable<Type> services, IReadOnlyDictionary<string, Func<bool, Task>> calls)
+        string role, IEnumerable<Type> services, IReadOnlyDictionary<string, Func<bool, Task>> calls, IReadOnlySet<string>? ofCallersCountry = null)
     {
         var mismatches = new List<string>();
         foreach (var rpc in services.SelectMany(AccessPolicies.Of))
@@ -51,7 +55,7 @@ public static class AccessMatrix
             calls.ContainsKey(rpc.Rpc).ShouldBeTrue($"The access matrix test has no call for {rpc.Rpc}: add one so the new RPC is checked.");
             foreach (var ownCountry in new[] { true, false })
             {
-                var expected = rpc.Policy!.Allows(role, ownCountry);
+                var expected = ofCallersCountry?.Contains(rpc.Rpc) == true ? rpc.Policy!.Allows(role) : rpc.Policy!.Allows(role, ownCountry);
                 var status = await StatusOfAsync(() => calls[rpc.Rpc](ownCountry));
                 status.ShouldNotBeOneOf(NeverAnAnswer, $"{rpc.Rpc} ({(ownCountry ? "own" : "other")} country) as {role}");
                 if ((status != StatusCode.PermissionDenied) != expected)

@@ -108,14 +108,30 @@ public sealed class ReturnCaseCommands(IDocumentSession session, TimeProvider cl
         && string.Equals(access.Caller.Country, referral.ReceivingCountry, StringComparison.Ordinal)
         && string.Equals(access.Caller.Agency, referral.ReceivingAgency, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Either side of the referral: the destination country, or the receiving agency (or the receiving country's supervisors).</summary>
+    /// <summary>
+    /// Either side of the referral: the destination country, or the receiving agency (or the receiving country's supervisors).
+    /// A receiving agency is a party only as the agency the referral names, in whichever country it is.
+    /// </summary>
     public void EnsureEitherSide(ReturnCase returnCase)
     {
         var caller = access.Caller;
         var receivingSupervisor = caller.Role == Roles.Supervisor && returnCase.Referral is { } referral && caller.Country == referral.ReceivingCountry;
-        if (caller.Country != returnCase.Country && !receivingSupervisor)
+        if (caller.Role == Roles.ReceivingAgency || (caller.Country != returnCase.Country && !receivingSupervisor))
         {
             EnsureReceivingAgency(returnCase);
+        }
+    }
+
+    /// <summary>The side the caller's role speaks for: the receiving agency the referral names, or else the destination side.</summary>
+    public void EnsureOwnSide(ReturnCase returnCase)
+    {
+        if (access.Caller.Role == Roles.ReceivingAgency)
+        {
+            EnsureReceivingAgency(returnCase);
+        }
+        else
+        {
+            EnsureSendingSide(returnCase);
         }
     }
 

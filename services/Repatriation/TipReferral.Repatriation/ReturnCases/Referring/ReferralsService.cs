@@ -154,10 +154,7 @@ public sealed partial class ReferralsService(ReturnCaseCommands cases, ReferralD
     {
         var returnCase = await cases.LoadForReadingAsync(request.CaseId, context.CancellationToken);
         var referral = returnCase.Referral ?? throw new NotFoundException("referral", request.CaseId);
-        if (!cases.IsReceivingAgency(returnCase))
-        {
-            cases.EnsureSendingSide(returnCase);
-        }
+        cases.EnsureOwnSide(returnCase);
 
         var received = await cases.Session.LoadAsync<ReceivedReferral>(referral.Id, context.CancellationToken)
             ?? throw new AccessDeniedException(PackageWithdrawnRule, $"The referral of case {returnCase.Reference} stopped ({referral.Status}); its disclosure package is no longer shared.", returnCase.Id);
