@@ -95,6 +95,14 @@ public static class Referring
                 $"There is no valid consent for {ConsentPurpose.CrossBorderReferral} to {new ConsentRecipient(command.Agency.Country, command.Agency.Name)}: it was never given, has expired or was withdrawn.");
         }
 
+        // No one is asked to decide on return while recovering: the person may end the period early at their own request.
+        if (state.ReflectionPeriod == ReflectionPeriodState.Running)
+        {
+            throw new RuleViolationException(
+                ReturnGates.GatesNotMetRule,
+                $"A referral waits for the reflection and recovery period; unmet gates: {ReturnGates.ReflectionPeriod} (the period is still running; the person may end it early at their own request).");
+        }
+
         if (command.DecidedOn > DateOnly.FromDateTime(command.Now.UtcDateTime))
         {
             throw new RuleViolationException(DecisionInFutureRule, $"The person's decision to return is recorded once made, not on {command.DecidedOn:yyyy-MM-dd}.");
