@@ -18,7 +18,8 @@ public sealed class RepatriationServiceOnTestClock : RepatriationService
     {
     }
 
-    public RepatriationServiceOnTestClock(FakeTimeProvider clock)
+    /// <summary>On a clock shared with other services; internal, as a class fixture has one public constructor.</summary>
+    internal RepatriationServiceOnTestClock(FakeTimeProvider clock)
         : base(clock) =>
         WithSetting("Timers:PollInterval", "00:00:01");
 
