@@ -2,7 +2,7 @@ using Grpc.Core;
 using TipReferral.Contracts.Repatriation.V1;
 using TipReferral.Repatriation.Tests.ReturnCases;
 using TipReferral.Testing;
-using static TipReferral.Repatriation.Tests.EndToEnd.ReferralSteps;
+using static TipReferral.Repatriation.Tests.ReferralSteps;
 using ReturnGates = TipReferral.Repatriation.ReturnCases.ReturnGates;
 
 namespace TipReferral.Repatriation.Tests.EndToEnd;

@@ -4,7 +4,7 @@ using TipReferral.Contracts.Repatriation.V1;
 using TipReferral.Domain;
 using TipReferral.Repatriation.Tests.ReturnCases;
 using TipReferral.Testing;
-using static TipReferral.Repatriation.Tests.EndToEnd.ReferralSteps;
+using static TipReferral.Repatriation.Tests.ReferralSteps;
 using ReturnGates = TipReferral.Repatriation.ReturnCases.ReturnGates;
 
 namespace TipReferral.Repatriation.Tests.EndToEnd;

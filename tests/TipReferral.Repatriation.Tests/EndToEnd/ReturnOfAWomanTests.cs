@@ -3,7 +3,7 @@ using TipReferral.Contracts.Repatriation.V1;
 using TipReferral.Domain;
 using TipReferral.Repatriation.Tests.ReturnCases;
 using TipReferral.Testing;
-using static TipReferral.Repatriation.Tests.EndToEnd.ReferralSteps;
+using static TipReferral.Repatriation.Tests.ReferralSteps;
 using ReturnGates = TipReferral.Repatriation.ReturnCases.ReturnGates;
 
 namespace TipReferral.Repatriation.Tests.EndToEnd;
@@ -83,26 +83,7 @@ public sealed class ReturnOfAWomanTests(FourServices world)
         (await StatusOfAsync(Repatriation, caseId)).ShouldBe(ReferralStatus.HandedOver);
         (await NoticesOfAsync(Repatriation, CaseWorker, caseId)).Select(n => n.Kind).ShouldContain(NoticeKind.HandoverConfirmed);
 
-        var reintegration = Repatriation.ClientFor<Reintegration.ReintegrationClient>(Agency);
-        var plan = new RecordReintegrationPlanRequest { CaseId = caseId };
-        plan.Goals.Add(new ReintegrationGoal { Area = ReintegrationArea.EducationOrWork, Support = "Tailoring apprenticeship." });
-        plan.Goals.Add(new ReintegrationGoal { Area = ReintegrationArea.Psychosocial, Support = "Counselling twice a month." });
-        await reintegration.RecordReintegrationPlanAsync(plan);
-        var today = DateOnly.FromDateTime(world.Clock.GetUtcNow().UtcDateTime);
-        var inAMonth = today.AddDays(30);
-        var visit = await reintegration.ScheduleFollowUpVisitAsync(new ScheduleFollowUpVisitRequest
-        {
-            CaseId = caseId,
-            DueOn = new Google.Type.Date { Year = inAMonth.Year, Month = inAMonth.Month, Day = inAMonth.Day },
-        });
-        await reintegration.RecordFollowUpVisitAsync(new RecordFollowUpVisitRequest
-        {
-            CaseId = caseId,
-            VisitId = visit.VisitId,
-            VisitedOn = new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day },
-            Notes = "Settled with her mother, attending the apprenticeship.",
-        });
-        await reintegration.CloseReturnCaseAsync(new CloseReturnCaseRequest { CaseId = caseId, Outcome = ReturnOutcome.Reintegrated, Reason = "Plan completed." });
+        await ReintegrateAndCloseAsync(Repatriation, caseId);
 
         var referral = await Repatriation.ReferralsFor(CaseWorker).GetReferralAsync(new GetReferralRequest { CaseId = caseId });
         (referral.Status, referral.ReferralId, referral.SendingCountry, referral.ReceivingCountry, referral.ContactPerson)

@@ -2,9 +2,9 @@ using TipReferral.Contracts.Repatriation.V1;
 using TipReferral.Repatriation.Tests.ReturnCases;
 using TipReferral.Testing;
 
-namespace TipReferral.Repatriation.Tests.EndToEnd;
+namespace TipReferral.Repatriation.Tests;
 
-/// <summary>The steps of a referral the end-to-end tests take on the way to what each is about, each side as itself.</summary>
+/// <summary>The steps of a referral that tests take on the way to what each is about, each side as itself.</summary>
 internal static class ReferralSteps
 {
     private static DemoUser CaseWorker => RepatriationService.CaseWorkerInItaly;
@@ -32,6 +32,30 @@ internal static class ReferralSteps
             IssuedBy = "Consulate of Nigeria, Milan",
             ExpiresOn = new Google.Type.Date { Year = 2099, Month = 1, Day = 1 },
         });
+    }
+
+    /// <summary>After the handover: the Nigerian agency records a reintegration plan and one follow-up visit, then closes the case as reintegrated.</summary>
+    public static async Task ReintegrateAndCloseAsync(RepatriationService service, string caseId)
+    {
+        var reintegration = service.ClientFor<Reintegration.ReintegrationClient>(Agency);
+        var plan = new RecordReintegrationPlanRequest { CaseId = caseId };
+        plan.Goals.Add(new ReintegrationGoal { Area = ReintegrationArea.EducationOrWork, Support = "Tailoring apprenticeship." });
+        plan.Goals.Add(new ReintegrationGoal { Area = ReintegrationArea.Psychosocial, Support = "Counselling twice a month." });
+        await reintegration.RecordReintegrationPlanAsync(plan);
+        var today = DateOnly.FromDateTime(service.Clock.GetUtcNow().UtcDateTime);
+        var visit = await reintegration.ScheduleFollowUpVisitAsync(new ScheduleFollowUpVisitRequest
+        {
+            CaseId = caseId,
+            DueOn = new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day },
+        });
+        await reintegration.RecordFollowUpVisitAsync(new RecordFollowUpVisitRequest
+        {
+            CaseId = caseId,
+            VisitId = visit.VisitId,
+            VisitedOn = new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day },
+            Notes = "Settled, attending.",
+        });
+        await reintegration.CloseReturnCaseAsync(new CloseReturnCaseRequest { CaseId = caseId, Outcome = ReturnOutcome.Reintegrated, Reason = "Plan completed." });
     }
 
     public static async Task<ReferralStatus> StatusOfAsync(RepatriationService service, string caseId) =>
