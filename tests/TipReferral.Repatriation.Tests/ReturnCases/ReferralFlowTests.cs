@@ -64,24 +64,7 @@ public sealed class ReferralFlowTests(RepatriationService service) : IClassFixtu
             HandedOverAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(service.Clock.GetUtcNow()),
         });
 
-        var reintegration = service.ClientFor<Reintegration.ReintegrationClient>(Agency);
-        var plan = new RecordReintegrationPlanRequest { CaseId = caseId };
-        plan.Goals.Add(new ReintegrationGoal { Area = ReintegrationArea.EducationOrWork, Support = "Tailoring apprenticeship." });
-        await reintegration.RecordReintegrationPlanAsync(plan);
-        var today = DateOnly.FromDateTime(service.Clock.GetUtcNow().UtcDateTime);
-        var visit = await reintegration.ScheduleFollowUpVisitAsync(new ScheduleFollowUpVisitRequest
-        {
-            CaseId = caseId,
-            DueOn = new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day },
-        });
-        await reintegration.RecordFollowUpVisitAsync(new RecordFollowUpVisitRequest
-        {
-            CaseId = caseId,
-            VisitId = visit.VisitId,
-            VisitedOn = new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day },
-            Notes = "Settled, attending.",
-        });
-        await reintegration.CloseReturnCaseAsync(new CloseReturnCaseRequest { CaseId = caseId, Outcome = ReturnOutcome.Reintegrated, Reason = "Plan completed." });
+        await ReferralSteps.ReintegrateAndCloseAsync(service, caseId);
 
         var referral = await referrals.GetReferralAsync(new GetReferralRequest { CaseId = caseId });
         referral.Status.ShouldBe(ReferralStatus.Closed);
