@@ -21,6 +21,7 @@ public sealed class ConsentWithdrawalTests(FourServices world)
     {
         var woman = await world.AWomanShelteredInItalyAsync(Agency);
         var caseId = woman.CaseId;
+        await world.EndReflectionPeriodAtHerRequestAsync(caseId);
         var requested = await world.RequestReferralOnceConsentArrivedAsync(caseId, await Repatriation.AgencyIdOfAsync(Agency));
         await AcknowledgeAndAcceptAsync(Repatriation, caseId);
         var agency = Repatriation.ReferralsFor(Agency);

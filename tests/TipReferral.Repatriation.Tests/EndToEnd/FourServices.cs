@@ -38,7 +38,13 @@ public sealed class FourServices : IAsyncLifetime
         Legal.WithSetting("RabbitMq:EntityPrefix", Repatriation.EntityPrefix);
         // Italy's period starts when the person is admitted to a shelter.
         Shelter.WithSetting("Shelter:ReflectionPeriod:Countries:IT:StartsAt", "Admission");
+        // The whole case's history asks each of the other three services.
+        Identification.WithSetting($"CaseHistorySources:{ShelterModule.ServiceName}:Address", Shelter.GrpcAddress.ToString());
+        Identification.WithSetting($"CaseHistorySources:{LegalModule.ServiceName}:Address", Legal.GrpcAddress.ToString());
+        Identification.WithSetting($"CaseHistorySources:{RepatriationModule.ServiceName}:Address", Repatriation.GrpcAddress.ToString());
     }
+
+    public WholeCaseHistories.WholeCaseHistoriesClient WholeHistoryFor(DemoUser user) => new(WithPurpose(Identification, user));
 
     public static DemoUser ScreenerInItaly => DemoUsers.For(Roles.Screener, "IT");
 

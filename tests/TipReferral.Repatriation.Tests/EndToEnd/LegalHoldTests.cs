@@ -24,10 +24,10 @@ public sealed class LegalHoldTests(FourServices world)
     {
         var caseId = (await world.AWomanShelteredInItalyAsync(Agency)).CaseId;
         var agencyId = await Repatriation.AgencyIdOfAsync(Agency);
+        await world.EndReflectionPeriodAtHerRequestAsync(caseId);
         var requested = await world.RequestReferralOnceConsentArrivedAsync(caseId, agencyId);
         await AcknowledgeAndAcceptAsync(Repatriation, caseId);
         await AssessRiskAndRecordTravelDocumentAsync(Repatriation, caseId);
-        await world.EndReflectionPeriodAtHerRequestAsync(caseId);
         var travel = Repatriation.TravelFor(CaseWorker);
         await travel.ScheduleTravelAsync(ReferralFlowTests.Schedule(caseId));
 

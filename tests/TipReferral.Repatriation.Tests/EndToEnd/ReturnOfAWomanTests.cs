@@ -28,23 +28,24 @@ public sealed class ReturnOfAWomanTests(FourServices world)
         var caseId = woman.CaseId;
         var agencyId = await Repatriation.AgencyIdOfAsync(Agency);
 
+        var travel = Repatriation.TravelFor(CaseWorker);
+        var running = GateOf(await travel.GetReturnReadinessAsync(new GetReturnReadinessRequest { CaseId = caseId }), ReturnGates.ReflectionPeriod);
+        running.State.ShouldBe(GateState.NotMet);
+        (running.SetBy.Service, running.SetBy.EventType).ShouldBe(("shelter", "ReflectionPeriodStarted"));
+        var refused = await Should.ThrowAsync<RpcException>(() => world.RequestReferralOnceConsentArrivedAsync(caseId, agencyId));
+        refused.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
+        refused.Status.Detail.ShouldContain(ReturnGates.ReflectionPeriod);
+        ReturnGates.All.Where(g => g != ReturnGates.ReflectionPeriod).ShouldAllBe(g => !refused.Status.Detail.Contains(g), "Only the reflection period stands in the way");
+        (await Repatriation.LoadAsync(caseId))!.Referral.ShouldBeNull("A refused referral stores nothing");
+
+        await world.EndReflectionPeriodAtHerRequestAsync(caseId);
+
         var requested = await world.RequestReferralOnceConsentArrivedAsync(caseId, agencyId);
         (await StatusOfAsync(Repatriation, caseId)).ShouldBe(ReferralStatus.Requested);
         (await Repatriation.ReferralsFor(Agency).GetDisclosurePackageAsync(new GetDisclosurePackageRequest { CaseId = caseId })).SignedByCountry.ShouldBe("IT");
         await AcknowledgeAndAcceptAsync(Repatriation, caseId);
         (await StatusOfAsync(Repatriation, caseId)).ShouldBe(ReferralStatus.Accepted);
         await AssessRiskAndRecordTravelDocumentAsync(Repatriation, caseId);
-
-        var travel = Repatriation.TravelFor(CaseWorker);
-        var refused = await Should.ThrowAsync<RpcException>(() => travel.ScheduleTravelAsync(ReferralFlowTests.Schedule(caseId)).ResponseAsync);
-        refused.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
-        refused.Status.Detail.ShouldContain(ReturnGates.ReflectionPeriod);
-        ReturnGates.All.Where(g => g != ReturnGates.ReflectionPeriod).ShouldAllBe(g => !refused.Status.Detail.Contains(g), "Only the reflection period stands in the way");
-        var running = GateOf(await travel.GetReturnReadinessAsync(new GetReturnReadinessRequest { CaseId = caseId }), ReturnGates.ReflectionPeriod);
-        running.State.ShouldBe(GateState.NotMet);
-        (running.SetBy.Service, running.SetBy.EventType).ShouldBe(("shelter", "ReflectionPeriodStarted"));
-
-        await world.EndReflectionPeriodAtHerRequestAsync(caseId);
 
         var readiness = await travel.GetReturnReadinessAsync(new GetReturnReadinessRequest { CaseId = caseId });
         readiness.Ready.ShouldBeTrue(string.Join("; ", readiness.Gates.Select(g => $"{g.Name}={g.State} {g.Detail}")));
@@ -88,6 +89,28 @@ public sealed class ReturnOfAWomanTests(FourServices world)
         var referral = await Repatriation.ReferralsFor(CaseWorker).GetReferralAsync(new GetReferralRequest { CaseId = caseId });
         (referral.Status, referral.ReferralId, referral.SendingCountry, referral.ReceivingCountry, referral.ContactPerson)
             .ShouldBe((ReferralStatus.Closed, requested.ReferralId, "IT", "NG", "Hauwa Musa"));
+
+        await TheWholeHistoryListsEveryStepWithItsActorAsync(caseId);
+    }
+
+    /// <summary>The identification service's merge of all four services' trails, as the Italian supervisor sees it.</summary>
+    private async Task TheWholeHistoryListsEveryStepWithItsActorAsync(string caseId)
+    {
+        var history = await world.WholeHistoryFor(FourServices.SupervisorInItaly).GetWholeCaseHistoryAsync(new Contracts.Identification.V1.GetWholeCaseHistoryRequest { CaseId = caseId });
+        history.Complete.ShouldBeTrue(string.Join("; ", history.Sources.Select(s => $"{s.Service}={s.State} {s.Detail}")));
+        history.Entries.Select(e => e.OccurredAt.ToDateTimeOffset()).ShouldBeInOrder();
+        history.Entries.Select(e => e.Service).Distinct().ShouldBe(["identification", "shelter", "legal-assistance", "repatriation"], ignoreOrder: true);
+        string ActorOf(string service, string eventType) =>
+            history.Entries.First(e => e.Service == service && e.EventType == eventType) is var entry ? $"{entry.Actor.UserId}|{entry.Actor.Role}|{entry.Actor.Country}" : "";
+        ActorOf("identification", "ConsentRecorded").ShouldStartWith(FourServices.ScreenerInItaly.Username + "|");
+        ActorOf("shelter", "ReflectionPeriodEndedAtPersonsRequest").ShouldBe($"{FourServices.ShelterStaffInItaly.Username}|{Roles.ShelterStaff}|IT");
+        ActorOf("repatriation", "ReferralRequested").ShouldBe($"{CaseWorker.Username}|{Roles.CaseWorker}|IT");
+        ActorOf("repatriation", "ReferralAccepted").ShouldBe($"{Agency.Username}|{Roles.ReceivingAgency}|NG");
+        ActorOf("repatriation", "TravelScheduled").ShouldBe($"{CaseWorker.Username}|{Roles.CaseWorker}|IT");
+        ActorOf("repatriation", "VictimDeparted").ShouldBe($"{CaseWorker.Username}|{Roles.CaseWorker}|IT");
+        ActorOf("repatriation", "VictimHandedOver").ShouldBe($"{Agency.Username}|{Roles.ReceivingAgency}|NG");
+        ActorOf("repatriation", "FollowUpVisitRecorded").ShouldBe($"{Agency.Username}|{Roles.ReceivingAgency}|NG");
+        ActorOf("repatriation", "ReturnCaseClosed").ShouldBe($"{Agency.Username}|{Roles.ReceivingAgency}|NG");
     }
 
     private static Gate GateOf(ReturnReadiness readiness, string name) => readiness.Gates.Single(g => g.Name == name);
