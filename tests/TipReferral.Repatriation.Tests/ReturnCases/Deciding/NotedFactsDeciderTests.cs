@@ -65,7 +65,7 @@ public sealed class NotedFactsDeciderTests
     [Fact]
     public void Each_hold_counts_until_its_own_release()
     {
-        var otherHold = Guid.Parse("019571a2-3c4d-7e5f-8a6b-0000000000d2");
+        var otherHold = FixedId(0xd2);
 
         var state = Given(Opened(), Hold(active: true), Hold(active: true, otherHold), Hold(active: false));
 

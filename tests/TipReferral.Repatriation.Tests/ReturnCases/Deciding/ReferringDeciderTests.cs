@@ -7,7 +7,7 @@ namespace TipReferral.Repatriation.Tests.ReturnCases.Deciding;
 /// <summary>Referring the person to an agency of the country of origin, and the person's right to change their mind before departure.</summary>
 public sealed class ReferringDeciderTests
 {
-    private static readonly AddressedAgency OtherAgency = new(Guid.Parse("019571a2-3c4d-7e5f-8a6b-0000000000b2"), "GH", "Ghana Immigration Service", AcceptsReferrals: true);
+    private static readonly AddressedAgency OtherAgency = new(FixedId(0xb2), "GH", "Ghana Immigration Service", AcceptsReferrals: true);
 
     [Fact]
     public void A_referral_with_consent_to_a_foreign_accepting_agency_is_requested()

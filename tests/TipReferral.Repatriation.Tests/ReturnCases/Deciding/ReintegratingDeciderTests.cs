@@ -102,7 +102,7 @@ public sealed class ReintegratingDeciderTests
     [Fact]
     public void The_next_overdue_time_is_the_day_after_the_earliest_pending_visit_not_yet_alerted()
     {
-        var laterVisit = Guid.Parse("019571a2-3c4d-7e5f-8a6b-0000000000e2");
+        var laterVisit = FixedId(0xe2);
         var twoVisits = Given(HandedOverAdult.And(VisitScheduled(DueOn.AddDays(30), laterVisit), VisitScheduled(DueOn)));
 
         Reintegrating.NextOverdueAt(twoVisits!).ShouldBe(StartOf(DueOn.AddDays(1)));

@@ -17,12 +17,12 @@ internal static class ReturnCaseFixtures
     public const string AgencyName = "NAPTIP Lagos";
     public const string AgencyCountry = "NG";
 
-    public static readonly Guid CaseId = Guid.Parse("019571a2-3c4d-7e5f-8a6b-000000000042");
-    public static readonly Guid ReferralId = Guid.Parse("019571a2-3c4d-7e5f-8a6b-0000000000a1");
-    public static readonly Guid AgencyId = Guid.Parse("019571a2-3c4d-7e5f-8a6b-0000000000b1");
-    public static readonly Guid PackageId = Guid.Parse("019571a2-3c4d-7e5f-8a6b-0000000000c1");
-    public static readonly Guid HoldId = Guid.Parse("019571a2-3c4d-7e5f-8a6b-0000000000d1");
-    public static readonly Guid VisitId = Guid.Parse("019571a2-3c4d-7e5f-8a6b-0000000000e1");
+    public static readonly Guid CaseId = FixedId(0x42);
+    public static readonly Guid ReferralId = FixedId(0xa1);
+    public static readonly Guid AgencyId = FixedId(0xb1);
+    public static readonly Guid PackageId = FixedId(0xc1);
+    public static readonly Guid HoldId = FixedId(0xd1);
+    public static readonly Guid VisitId = FixedId(0xe1);
 
     /// <summary>When the case was opened: 10 March 2026, 09:00 UTC.</summary>
     public static readonly DateTimeOffset OpenedAt = new(2026, 3, 10, 9, 0, 0, TimeSpan.Zero);
@@ -41,8 +41,11 @@ internal static class ReturnCaseFixtures
     public static readonly Escort AnEscort = new("Chiara Russo", "IOM Rome");
 
     public static readonly Consent AConsent = new(
-        Guid.Parse("019571a2-3c4d-7e5f-8a6b-0000000000f1"), ConsentPurpose.CrossBorderReferral, new ConsentRecipient(AgencyCountry, AgencyName),
+        FixedId(0xf1), ConsentPurpose.CrossBorderReferral, new ConsentRecipient(AgencyCountry, AgencyName),
         ConsentGiver.Person, OpenedAt, ExpiresAt: null, WithdrawnAt: null, RecordedBy: null);
+
+    /// <summary>A stable id, so that events built twice compare equal.</summary>
+    public static Guid FixedId(int n) => new(0x019571a2, 0x3c4d, 0x7e5f, 0x8a, 0x6b, 0, 0, 0, 0, (byte)(n >> 8), (byte)n);
 
     public static DateTimeOffset DaysLater(int days) => OpenedAt.AddDays(days);
 
