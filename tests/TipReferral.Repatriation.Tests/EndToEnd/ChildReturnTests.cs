@@ -2,7 +2,7 @@ using Grpc.Core;
 using TipReferral.Contracts.Repatriation.V1;
 using TipReferral.Repatriation.Tests.ReturnCases;
 using TipReferral.Testing;
-using static TipReferral.Repatriation.Tests.ReferralSteps;
+using static TipReferral.Repatriation.Tests.ReturnCases.ReferralSteps;
 using ReturnGates = TipReferral.Repatriation.ReturnCases.ReturnGates;
 
 namespace TipReferral.Repatriation.Tests.EndToEnd;
@@ -38,7 +38,7 @@ public sealed class ChildReturnTests(RepatriationService service) : IClassFixtur
         await DetermineBestInterestsAsync(caseId, returnInBestInterests: true);
         await RefusedNamingOnlyAsync(caseId, withEscort: false, ReturnGates.ChildEscort);
 
-        await travel.ScheduleTravelAsync(Escorted(ReferralFlowTests.Schedule(caseId)));
+        await travel.ScheduleTravelAsync(Escorted(ReferralSteps.Schedule(caseId)));
         (await StatusOfAsync(service, caseId)).ShouldBe(ReferralStatus.TravelScheduled);
     }
 
@@ -63,7 +63,7 @@ public sealed class ChildReturnTests(RepatriationService service) : IClassFixtur
             Provider = "Edo State Ministry of Social Development",
         });
 
-        await service.TravelFor(CaseWorker).ScheduleTravelAsync(Escorted(ReferralFlowTests.Schedule(caseId)));
+        await service.TravelFor(CaseWorker).ScheduleTravelAsync(Escorted(ReferralSteps.Schedule(caseId)));
         (await StatusOfAsync(service, caseId)).ShouldBe(ReferralStatus.TravelScheduled);
         var readiness = await service.TravelFor(CaseWorker).GetReturnReadinessAsync(new GetReturnReadinessRequest { CaseId = caseId });
         readiness.Gates.Where(g => ChildGates.Contains(g.Name)).ShouldAllBe(g => g.State == GateState.Met);
@@ -97,7 +97,7 @@ public sealed class ChildReturnTests(RepatriationService service) : IClassFixtur
     /// <summary>Scheduling is refused with FailedPrecondition naming exactly <paramref name="gates"/>, and the referral stays accepted.</summary>
     private async Task RefusedNamingOnlyAsync(string caseId, bool withEscort, params string[] gates)
     {
-        var request = ReferralFlowTests.Schedule(caseId);
+        var request = ReferralSteps.Schedule(caseId);
         var refused = await Should.ThrowAsync<RpcException>(() => service.TravelFor(CaseWorker).ScheduleTravelAsync(withEscort ? Escorted(request) : request).ResponseAsync);
         refused.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
         ReturnGates.All.Where(refused.Status.Detail.Contains).ShouldBe(gates, ignoreOrder: true, refused.Status.Detail);

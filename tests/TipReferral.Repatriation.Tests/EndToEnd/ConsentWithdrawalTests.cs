@@ -2,7 +2,7 @@ using Grpc.Core;
 using TipReferral.Contracts.Identification.V1;
 using TipReferral.Contracts.Repatriation.V1;
 using TipReferral.Testing;
-using static TipReferral.Repatriation.Tests.ReferralSteps;
+using static TipReferral.Repatriation.Tests.ReturnCases.ReferralSteps;
 using ReceivedReferral = TipReferral.Repatriation.ReturnCases.ReceivedReferral;
 
 namespace TipReferral.Repatriation.Tests.EndToEnd;

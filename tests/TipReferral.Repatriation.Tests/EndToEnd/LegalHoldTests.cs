@@ -4,7 +4,7 @@ using TipReferral.Contracts.Repatriation.V1;
 using TipReferral.Domain;
 using TipReferral.Repatriation.Tests.ReturnCases;
 using TipReferral.Testing;
-using static TipReferral.Repatriation.Tests.ReferralSteps;
+using static TipReferral.Repatriation.Tests.ReturnCases.ReferralSteps;
 using ReturnGates = TipReferral.Repatriation.ReturnCases.ReturnGates;
 
 namespace TipReferral.Repatriation.Tests.EndToEnd;
@@ -29,7 +29,7 @@ public sealed class LegalHoldTests(FourServices world)
         await AcknowledgeAndAcceptAsync(Repatriation, caseId);
         await AssessRiskAndRecordTravelDocumentAsync(Repatriation, caseId);
         var travel = Repatriation.TravelFor(CaseWorker);
-        await travel.ScheduleTravelAsync(ReferralFlowTests.Schedule(caseId));
+        await travel.ScheduleTravelAsync(ReferralSteps.Schedule(caseId));
 
         var legalCaseId = await OpenLegalCaseOnceKnownAsync(caseId);
         var holds = world.LegalClientFor<LegalHolds.LegalHoldsClient>(Prosecutor);
@@ -56,7 +56,7 @@ public sealed class LegalHoldTests(FourServices world)
         var held = (await travel.GetReturnReadinessAsync(new GetReturnReadinessRequest { CaseId = caseId })).Gates.Single(g => g.Name == ReturnGates.NoLegalHold);
         held.State.ShouldBe(GateState.NotMet);
         (held.SetBy.Service, held.SetBy.EventType, held.SetBy.Actor.UserId).ShouldBe(("legal-assistance", "LegalHoldPlaced", Prosecutor.Username));
-        var refused = await Should.ThrowAsync<RpcException>(() => travel.ScheduleTravelAsync(ReferralFlowTests.Schedule(caseId)).ResponseAsync);
+        var refused = await Should.ThrowAsync<RpcException>(() => travel.ScheduleTravelAsync(ReferralSteps.Schedule(caseId)).ResponseAsync);
         refused.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
         refused.Status.Detail.ShouldContain(ReturnGates.NoLegalHold);
 
@@ -64,7 +64,7 @@ public sealed class LegalHoldTests(FourServices world)
         await Eventually.HoldsAsync(
             async () => (await travel.GetReturnReadinessAsync(new GetReturnReadinessRequest { CaseId = caseId })).Ready,
             "The release reaching the repatriation service");
-        await travel.ScheduleTravelAsync(ReferralFlowTests.Schedule(caseId));
+        await travel.ScheduleTravelAsync(ReferralSteps.Schedule(caseId));
         (await StatusOfAsync(Repatriation, caseId)).ShouldBe(ReferralStatus.TravelScheduled);
         Repatriation.TravelSuspended.Deliveries.Count(d => d.Message.CaseId == Guid.Parse(caseId)).ShouldBe(1);
     }

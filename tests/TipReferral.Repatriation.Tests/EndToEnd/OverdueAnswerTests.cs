@@ -1,7 +1,7 @@
 using TipReferral.Contracts.Repatriation.V1;
 using TipReferral.Domain;
 using TipReferral.Testing;
-using static TipReferral.Repatriation.Tests.ReferralSteps;
+using static TipReferral.Repatriation.Tests.ReturnCases.ReferralSteps;
 using ReferralAnswerOverdue = TipReferral.Repatriation.ReturnCases.ReferralAnswerOverdue;
 
 namespace TipReferral.Repatriation.Tests.EndToEnd;

@@ -3,7 +3,7 @@ using TipReferral.Contracts.Repatriation.V1;
 using TipReferral.Domain;
 using TipReferral.Repatriation.Tests.ReturnCases;
 using TipReferral.Testing;
-using static TipReferral.Repatriation.Tests.ReferralSteps;
+using static TipReferral.Repatriation.Tests.ReturnCases.ReferralSteps;
 using ReturnGates = TipReferral.Repatriation.ReturnCases.ReturnGates;
 
 namespace TipReferral.Repatriation.Tests.EndToEnd;
@@ -70,7 +70,7 @@ public sealed class ReturnOfAWomanTests(FourServices world)
         (document.Service, document.EventType, document.Actor.UserId).ShouldBe(("repatriation", "TravelDocumentRecorded", CaseWorker.Username));
         GateOf(readiness, ReturnGates.NoLegalHold).SetBy.ShouldBeNull("No hold was ever placed");
 
-        await travel.ScheduleTravelAsync(ReferralFlowTests.Schedule(caseId));
+        await travel.ScheduleTravelAsync(ReferralSteps.Schedule(caseId));
         (await StatusOfAsync(Repatriation, caseId)).ShouldBe(ReferralStatus.TravelScheduled);
         await travel.RecordDepartureAsync(new RecordDepartureRequest { CaseId = caseId });
         (await StatusOfAsync(Repatriation, caseId)).ShouldBe(ReferralStatus.Departed);

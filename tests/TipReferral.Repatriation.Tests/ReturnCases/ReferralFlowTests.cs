@@ -3,6 +3,7 @@ using TipReferral.Contracts.Repatriation.V1;
 using ReturnGates = TipReferral.Repatriation.ReturnCases.ReturnGates;
 using TipReferral.Testing;
 using ReferralStatus = TipReferral.Contracts.Repatriation.V1.ReferralStatus;
+using static TipReferral.Repatriation.Tests.ReturnCases.ReferralSteps;
 
 namespace TipReferral.Repatriation.Tests.ReturnCases;
 
@@ -36,14 +37,7 @@ public sealed class ReferralFlowTests(RepatriationService service) : IClassFixtu
         await service.ClientFor<RiskAssessments.RiskAssessmentsClient>(Agency).ContributeRiskAssessmentAsync(Risk(caseId, RiskLevel.Low));
 
         var travel = service.TravelFor(CaseWorker);
-        await travel.RecordTravelDocumentAsync(new RecordTravelDocumentRequest
-        {
-            CaseId = caseId,
-            Type = TravelDocumentType.EmergencyTravelCertificate,
-            Number = "ETC-123",
-            IssuedBy = "Consulate of Nigeria, Milan",
-            ExpiresOn = new Google.Type.Date { Year = 2099, Month = 1, Day = 1 },
-        });
+        await travel.RecordTravelDocumentAsync(TravelDocument(caseId));
 
         var refused = await Should.ThrowAsync<RpcException>(() => travel.ScheduleTravelAsync(Schedule(caseId)).ResponseAsync);
         refused.StatusCode.ShouldBe(StatusCode.FailedPrecondition);
@@ -56,41 +50,12 @@ public sealed class ReferralFlowTests(RepatriationService service) : IClassFixtu
 
         await travel.ScheduleTravelAsync(Schedule(caseId));
         await travel.RecordDepartureAsync(new RecordDepartureRequest { CaseId = caseId });
-        await service.TravelFor(Agency).ConfirmHandoverAsync(new ConfirmHandoverRequest
-        {
-            CaseId = caseId,
-            ReceivedBy = "Hauwa Musa",
-            Place = "Nnamdi Azikiwe Airport, Abuja",
-            HandedOverAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(service.Clock.GetUtcNow()),
-        });
+        await service.TravelFor(Agency).ConfirmHandoverAsync(Handover(caseId, service.Clock.GetUtcNow()));
 
-        await ReferralSteps.ReintegrateAndCloseAsync(service, caseId);
+        await ReintegrateAndCloseAsync(service, caseId);
 
         var referral = await referrals.GetReferralAsync(new GetReferralRequest { CaseId = caseId });
         referral.Status.ShouldBe(ReferralStatus.Closed);
         referral.ReferralId.ShouldBe(requested.ReferralId);
-    }
-
-    internal static ContributeRiskAssessmentRequest Risk(string caseId, RiskLevel level) => new()
-    {
-        CaseId = caseId,
-        RiskToPersonAndFamily = level,
-        RiskOfReTrafficking = level,
-        Level = level,
-        NeedsOnArrival = "Safe accommodation for the first weeks.",
-        Reasons = "Recruiters still active in the area.",
-    };
-
-    internal static ScheduleTravelRequest Schedule(string caseId) => new()
-    {
-        CaseId = caseId,
-        TravelOn = Tomorrow(),
-        Itinerary = "MXP–ABV via CMN",
-    };
-
-    private static Google.Type.Date Tomorrow()
-    {
-        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
-        return new Google.Type.Date { Year = tomorrow.Year, Month = tomorrow.Month, Day = tomorrow.Day };
     }
 }

@@ -150,7 +150,7 @@ public sealed class AccessMatrixTests(ReturnCasesInThreeCountries world) : IClas
             ["ListRefusedDocuments"] = async own =>
                 NothingOfElsewhere((await documents.ListRefusedDocumentsAsync(new ListRefusedDocumentsRequest())).Documents.Select(d => d.CaseId)),
             ["ContributeRiskAssessment"] = own => risks.ContributeRiskAssessmentAsync(
-                new ContributeRiskAssessmentRequest(ReturnCases.ReferralFlowTests.Risk(Case(own), RiskLevel.Low)) { ExpectedVersion = Stale }).ResponseAsync,
+                new ContributeRiskAssessmentRequest(ReturnCases.ReferralSteps.Risk(Case(own), RiskLevel.Low)) { ExpectedVersion = Stale }).ResponseAsync,
             ["RecordFamilyTracing"] = own => children.RecordFamilyTracingAsync(new RecordFamilyTracingRequest
             {
                 CaseId = Case(own),
@@ -185,7 +185,7 @@ public sealed class AccessMatrixTests(ReturnCasesInThreeCountries world) : IClas
                 IssuedBy = "Matrix",
                 ExpiresOn = new Google.Type.Date { Year = 2099, Month = 1, Day = 1 },
             }).ResponseAsync,
-            ["ScheduleTravel"] = own => travel.ScheduleTravelAsync(new ScheduleTravelRequest(ReturnCases.ReferralFlowTests.Schedule(Case(own))) { ExpectedVersion = Stale }).ResponseAsync,
+            ["ScheduleTravel"] = own => travel.ScheduleTravelAsync(new ScheduleTravelRequest(ReturnCases.ReferralSteps.Schedule(Case(own))) { ExpectedVersion = Stale }).ResponseAsync,
             ["GetReturnReadiness"] = own => travel.GetReturnReadinessAsync(new GetReturnReadinessRequest { CaseId = Case(own) }).ResponseAsync,
             ["RecordDeparture"] = own => travel.RecordDepartureAsync(new RecordDepartureRequest { CaseId = Case(own), ExpectedVersion = Stale }).ResponseAsync,
             ["ConfirmHandover"] = own => travel.ConfirmHandoverAsync(new ConfirmHandoverRequest

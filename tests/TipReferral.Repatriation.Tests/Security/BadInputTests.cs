@@ -136,7 +136,7 @@ public sealed class BadInputTests(RepatriationService service) : IClassFixture<R
         var travel = service.TravelFor(CaseWorker);
         var handover = service.TravelFor(Agency);
         var reintegration = service.ClientFor<Reintegration.ReintegrationClient>(Agency);
-        ContributeRiskAssessmentRequest Risk() => ReturnCases.ReferralFlowTests.Risk(caseId, RiskLevel.Low);
+        ContributeRiskAssessmentRequest Risk() => ReturnCases.ReferralSteps.Risk(caseId, RiskLevel.Low);
 
         await ShouldRefuseAsync(caseId, "level", () => risks.ContributeRiskAssessmentAsync(new ContributeRiskAssessmentRequest(Risk()) { Level = RiskLevel.Unspecified }).ResponseAsync);
         await ShouldRefuseAsync(caseId, "risk_of_re_trafficking", () => risks.ContributeRiskAssessmentAsync(
@@ -164,11 +164,11 @@ public sealed class BadInputTests(RepatriationService service) : IClassFixture<R
             IssuedBy = "Nigeria Immigration Service",
         }).ResponseAsync);
         await ShouldRefuseAsync(caseId, "travel_on", () => travel.ScheduleTravelAsync(
-            new ScheduleTravelRequest(ReturnCases.ReferralFlowTests.Schedule(caseId)) { TravelOn = null }).ResponseAsync);
+            new ScheduleTravelRequest(ReturnCases.ReferralSteps.Schedule(caseId)) { TravelOn = null }).ResponseAsync);
         await ShouldRefuseAsync(caseId, "financial_support_currency", () => travel.ScheduleTravelAsync(
-            new ScheduleTravelRequest(ReturnCases.ReferralFlowTests.Schedule(caseId)) { FinancialSupportMinorUnits = 50_000, FinancialSupportCurrency = "eur" }).ResponseAsync);
+            new ScheduleTravelRequest(ReturnCases.ReferralSteps.Schedule(caseId)) { FinancialSupportMinorUnits = 50_000, FinancialSupportCurrency = "eur" }).ResponseAsync);
         await ShouldRefuseAsync(caseId, "escort.organisation", () => travel.ScheduleTravelAsync(
-            new ScheduleTravelRequest(ReturnCases.ReferralFlowTests.Schedule(caseId)) { Escort = new Escort { Name = "Francesca Bianchi" } }).ResponseAsync);
+            new ScheduleTravelRequest(ReturnCases.ReferralSteps.Schedule(caseId)) { Escort = new Escort { Name = "Francesca Bianchi" } }).ResponseAsync);
         await ShouldRefuseAsync(caseId, "travel_on", () => travel.GetReturnReadinessAsync(new GetReturnReadinessRequest { CaseId = caseId, TravelOn = NoSuchDay }).ResponseAsync);
         await ShouldRefuseAsync(caseId, "expected_version", () => travel.RecordDepartureAsync(new RecordDepartureRequest { CaseId = caseId, ExpectedVersion = -1 }).ResponseAsync);
         await ShouldRefuseAsync(caseId, "handed_over_at", () => handover.ConfirmHandoverAsync(
@@ -207,7 +207,7 @@ public sealed class BadInputTests(RepatriationService service) : IClassFixture<R
             ["AcceptReferral"] = () => agency.AcceptReferralAsync(new AcceptReferralRequest { CaseId = unknown }).ResponseAsync,
             ["DeclineReferral"] = () => agency.DeclineReferralAsync(new DeclineReferralRequest { CaseId = unknown, Reason = "No capacity" }).ResponseAsync,
             ["ContributeRiskAssessment"] = () => service.ClientFor<RiskAssessments.RiskAssessmentsClient>(CaseWorker)
-                .ContributeRiskAssessmentAsync(ReturnCases.ReferralFlowTests.Risk(unknown, RiskLevel.Low)).ResponseAsync,
+                .ContributeRiskAssessmentAsync(ReturnCases.ReferralSteps.Risk(unknown, RiskLevel.Low)).ResponseAsync,
             ["RecordFamilyTracing"] = () => children.RecordFamilyTracingAsync(
                 new RecordFamilyTracingRequest { CaseId = unknown, Outcome = FamilyTracingOutcome.NotFound, Notes = "No trace." }).ResponseAsync,
             ["RecordAlternativeCare"] = () => children.RecordAlternativeCareAsync(
@@ -222,7 +222,7 @@ public sealed class BadInputTests(RepatriationService service) : IClassFixture<R
                 IssuedBy = "Nigeria Immigration Service",
                 ExpiresOn = new Google.Type.Date { Year = 2099, Month = 1, Day = 1 },
             }).ResponseAsync,
-            ["ScheduleTravel"] = () => travel.ScheduleTravelAsync(ReturnCases.ReferralFlowTests.Schedule(unknown)).ResponseAsync,
+            ["ScheduleTravel"] = () => travel.ScheduleTravelAsync(ReturnCases.ReferralSteps.Schedule(unknown)).ResponseAsync,
             ["GetReturnReadiness"] = () => travel.GetReturnReadinessAsync(new GetReturnReadinessRequest { CaseId = unknown }).ResponseAsync,
             ["RecordDeparture"] = () => travel.RecordDepartureAsync(new RecordDepartureRequest { CaseId = unknown }).ResponseAsync,
             ["ConfirmHandover"] = () => service.TravelFor(Agency).ConfirmHandoverAsync(new ConfirmHandoverRequest
