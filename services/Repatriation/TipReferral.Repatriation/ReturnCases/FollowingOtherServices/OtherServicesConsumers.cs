@@ -12,33 +12,31 @@ namespace TipReferral.Repatriation.ReturnCases;
 // any command. A fact about a case this service has not heard of yet is retried until the
 // registration arrives, so it is never lost.
 
-public sealed class VictimCaseRegisteredConsumer(IDocumentStore store, TimeProvider clock, ReturnCaseWriter writer)
-    : IdempotentConsumer<VictimCaseRegisteredIntegrationEvent>(store, clock)
+/// <summary>A fact of another service, decided on the return case like any command.</summary>
+public abstract class FactConsumer<TMessage>(IDocumentStore store, TimeProvider clock, ReturnCaseWriter writer) : IdempotentConsumer<TMessage>(store, clock)
+    where TMessage : class
 {
-    protected override Task HandleAsync(ConsumeContext<VictimCaseRegisteredIntegrationEvent> context, IDocumentSession session)
-    {
-        var registered = context.Message;
-        return writer.DecideAsync(
-            session,
-            new OpenReturnCase(registered.CaseId, registered.CaseReference, registered.Country, registered.IsPresumedChild,
-                context.SourceOf(ServiceNames.Identification, registered.RegisteredAt), registered.RegisteredAt),
-            context.CancellationToken);
-    }
+    protected abstract ReturnCaseCommand CommandFor(ConsumeContext<TMessage> context);
+
+    protected override Task HandleAsync(ConsumeContext<TMessage> context, IDocumentSession session) =>
+        writer.DecideAsync(session, CommandFor(context), context.CancellationToken);
+}
+
+public sealed class VictimCaseRegisteredConsumer(IDocumentStore store, TimeProvider clock, ReturnCaseWriter writer)
+    : FactConsumer<VictimCaseRegisteredIntegrationEvent>(store, clock, writer)
+{
+    protected override ReturnCaseCommand CommandFor(ConsumeContext<VictimCaseRegisteredIntegrationEvent> context) =>
+        new OpenReturnCase(context.Message.CaseId, context.Message.CaseReference, context.Message.Country, context.Message.IsPresumedChild,
+            context.SourceOf(ServiceNames.Identification, context.Message.RegisteredAt), context.Message.RegisteredAt);
 }
 
 /// <summary>Identification may be the first this service hears of a case; it also settles whether the person is a child.</summary>
 public sealed class VictimIdentifiedConsumer(IDocumentStore store, TimeProvider clock, ReturnCaseWriter writer)
-    : IdempotentConsumer<VictimIdentifiedIntegrationEvent>(store, clock)
+    : FactConsumer<VictimIdentifiedIntegrationEvent>(store, clock, writer)
 {
-    protected override Task HandleAsync(ConsumeContext<VictimIdentifiedIntegrationEvent> context, IDocumentSession session)
-    {
-        var identified = context.Message;
-        return writer.DecideAsync(
-            session,
-            new OpenReturnCase(identified.CaseId, identified.CaseReference, identified.Country, identified.IsPresumedChild,
-                context.SourceOf(ServiceNames.Identification, identified.IdentifiedAt), identified.IdentifiedAt),
-            context.CancellationToken);
-    }
+    protected override ReturnCaseCommand CommandFor(ConsumeContext<VictimIdentifiedIntegrationEvent> context) =>
+        new OpenReturnCase(context.Message.CaseId, context.Message.CaseReference, context.Message.Country, context.Message.IsPresumedChild,
+            context.SourceOf(ServiceNames.Identification, context.Message.IdentifiedAt), context.Message.IdentifiedAt);
 }
 
 public sealed class PersonalDataErasedConsumer(IDocumentStore store, TimeProvider clock, ReturnCaseWriter writer, ICaseKeys keys)
@@ -63,43 +61,31 @@ public sealed class PersonalDataErasedConsumer(IDocumentStore store, TimeProvide
 }
 
 public sealed class ReflectionPeriodStartedConsumer(IDocumentStore store, TimeProvider clock, ReturnCaseWriter writer)
-    : IdempotentConsumer<ReflectionPeriodStartedIntegrationEvent>(store, clock)
+    : FactConsumer<ReflectionPeriodStartedIntegrationEvent>(store, clock, writer)
 {
-    protected override Task HandleAsync(ConsumeContext<ReflectionPeriodStartedIntegrationEvent> context, IDocumentSession session) =>
-        writer.DecideAsync(
-            session,
-            new NoteReflectionPeriod(context.Message.CaseId, ReflectionPeriodState.Running, context.SourceOf(ServiceNames.Shelter, context.Message.StartedAt), context.Message.StartedAt),
-            context.CancellationToken);
+    protected override ReturnCaseCommand CommandFor(ConsumeContext<ReflectionPeriodStartedIntegrationEvent> context) =>
+        new NoteReflectionPeriod(context.Message.CaseId, ReflectionPeriodState.Running, context.SourceOf(ServiceNames.Shelter, context.Message.StartedAt), context.Message.StartedAt);
 }
 
 public sealed class ReflectionPeriodEndedConsumer(IDocumentStore store, TimeProvider clock, ReturnCaseWriter writer)
-    : IdempotentConsumer<ReflectionPeriodEndedIntegrationEvent>(store, clock)
+    : FactConsumer<ReflectionPeriodEndedIntegrationEvent>(store, clock, writer)
 {
-    protected override Task HandleAsync(ConsumeContext<ReflectionPeriodEndedIntegrationEvent> context, IDocumentSession session) =>
-        writer.DecideAsync(
-            session,
-            new NoteReflectionPeriod(context.Message.CaseId, ReflectionPeriodState.Ended, context.SourceOf(ServiceNames.Shelter, context.Message.EndedAt), context.Message.EndedAt),
-            context.CancellationToken);
+    protected override ReturnCaseCommand CommandFor(ConsumeContext<ReflectionPeriodEndedIntegrationEvent> context) =>
+        new NoteReflectionPeriod(context.Message.CaseId, ReflectionPeriodState.Ended, context.SourceOf(ServiceNames.Shelter, context.Message.EndedAt), context.Message.EndedAt);
 }
 
 public sealed class LegalHoldPlacedConsumer(IDocumentStore store, TimeProvider clock, ReturnCaseWriter writer)
-    : IdempotentConsumer<LegalHoldPlacedIntegrationEvent>(store, clock)
+    : FactConsumer<LegalHoldPlacedIntegrationEvent>(store, clock, writer)
 {
-    protected override Task HandleAsync(ConsumeContext<LegalHoldPlacedIntegrationEvent> context, IDocumentSession session) =>
-        writer.DecideAsync(
-            session,
-            new NoteLegalHold(context.Message.CaseId, context.Message.HoldId, Placed: true, context.SourceOf(ServiceNames.LegalAssistance, context.Message.PlacedAt), context.Message.PlacedAt),
-            context.CancellationToken);
+    protected override ReturnCaseCommand CommandFor(ConsumeContext<LegalHoldPlacedIntegrationEvent> context) =>
+        new NoteLegalHold(context.Message.CaseId, context.Message.HoldId, Placed: true, context.SourceOf(ServiceNames.LegalAssistance, context.Message.PlacedAt), context.Message.PlacedAt);
 }
 
 public sealed class LegalHoldReleasedConsumer(IDocumentStore store, TimeProvider clock, ReturnCaseWriter writer)
-    : IdempotentConsumer<LegalHoldReleasedIntegrationEvent>(store, clock)
+    : FactConsumer<LegalHoldReleasedIntegrationEvent>(store, clock, writer)
 {
-    protected override Task HandleAsync(ConsumeContext<LegalHoldReleasedIntegrationEvent> context, IDocumentSession session) =>
-        writer.DecideAsync(
-            session,
-            new NoteLegalHold(context.Message.CaseId, context.Message.HoldId, Placed: false, context.SourceOf(ServiceNames.LegalAssistance, context.Message.ReleasedAt), context.Message.ReleasedAt),
-            context.CancellationToken);
+    protected override ReturnCaseCommand CommandFor(ConsumeContext<LegalHoldReleasedIntegrationEvent> context) =>
+        new NoteLegalHold(context.Message.CaseId, context.Message.HoldId, Placed: false, context.SourceOf(ServiceNames.LegalAssistance, context.Message.ReleasedAt), context.Message.ReleasedAt);
 }
 
 /// <summary>The other services, by the names their histories and health checks use.</summary>
