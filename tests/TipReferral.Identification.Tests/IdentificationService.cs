@@ -20,20 +20,12 @@ public sealed class IdentificationService() : ServiceFactory<Program>(Identifica
     public const string DefaultPurpose = "Case management (test)";
 
     /// <summary>A client acting as <paramref name="user"/>, stating <paramref name="purpose"/> (null: none) on every call.</summary>
-    public VictimCases.VictimCasesClient ClientFor(DemoUser user, string? purpose = DefaultPurpose) => new(Invoker(user, purpose));
+    public VictimCases.VictimCasesClient ClientFor(DemoUser user, string? purpose = DefaultPurpose) => new(InvokerFor(user, purpose));
 
-    public TipReferral.Contracts.Audit.V1.ReadAudit.ReadAuditClient AuditClientFor(DemoUser user) => new(Invoker(user, DefaultPurpose));
+    public TipReferral.Contracts.Audit.V1.ReadAudit.ReadAuditClient AuditClientFor(DemoUser user) => new(InvokerFor(user, DefaultPurpose));
 
-    public WholeCaseHistories.WholeCaseHistoriesClient WholeHistoryClientFor(DemoUser user) => new(Invoker(user, DefaultPurpose));
+    public WholeCaseHistories.WholeCaseHistoriesClient WholeHistoryClientFor(DemoUser user) => new(InvokerFor(user, DefaultPurpose));
 
-    private CallInvoker Invoker(DemoUser user, string? purpose) =>
-        purpose is null
-            ? ChannelFor(user).CreateCallInvoker()
-            : ChannelFor(user).Intercept(headers =>
-            {
-                headers.Add(ServiceDefaults.Access.AccessInterceptor.PurposeHeader, purpose);
-                return headers;
-            });
 
     public static RegisterPresumedVictimRequest ARegistration(string givenName = "Amina", string familyName = "Bello", string country = "NG") => new()
     {

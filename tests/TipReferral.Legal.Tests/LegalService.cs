@@ -12,7 +12,7 @@ using TipReferral.Testing;
 namespace TipReferral.Legal.Tests;
 
 /// <summary>The legal-assistance service on a real server (PostgreSQL, RabbitMQ, daemon, timers), shared by a test class.</summary>
-public class LegalService : ServiceFactory<Program>
+public class LegalService : ServiceWithTestBus<Program>
 {
     public LegalService()
         : this(null)
@@ -33,21 +33,13 @@ public class LegalService : ServiceFactory<Program>
 
     public LegalCases.LegalCasesClient LegalCasesFor(DemoUser user, string? purpose = DefaultPurpose) => ClientFor<LegalCases.LegalCasesClient>(user, purpose);
 
-    /// <summary>A client of any of the service's gRPC services (one per capability) for <paramref name="user"/>, stating <paramref name="purpose"/>.</summary>
-    public TClient ClientFor<TClient>(DemoUser user, string? purpose = DefaultPurpose)
+    /// <summary>A client of any of the service's gRPC services (one per capability) for <paramref name="user"/>, stating the default purpose.</summary>
+    public TClient ClientFor<TClient>(DemoUser user)
         where TClient : ClientBase<TClient> =>
-        (TClient)Activator.CreateInstance(typeof(TClient), Invoker(user, purpose))!;
+        ClientFor<TClient>(user, DefaultPurpose);
 
-    public TipReferral.Contracts.Audit.V1.ReadAudit.ReadAuditClient AuditClientFor(DemoUser user) => new(Invoker(user, DefaultPurpose));
+    public TipReferral.Contracts.Audit.V1.ReadAudit.ReadAuditClient AuditClientFor(DemoUser user) => new(InvokerFor(user, DefaultPurpose));
 
-    private CallInvoker Invoker(DemoUser user, string? purpose) =>
-        purpose is null
-            ? ChannelFor(user).CreateCallInvoker()
-            : ChannelFor(user).Intercept(headers =>
-            {
-                headers.Add(AccessInterceptor.PurposeHeader, purpose);
-                return headers;
-            });
 
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
@@ -88,34 +80,4 @@ public class LegalService : ServiceFactory<Program>
         return await session.LoadAsync<LegalFile>(Guid.Parse(caseId));
     }
 
-    private TestBus? bus;
-
-    /// <summary>A bus on the service's broker and entity prefix: publishes as the other services would, and records what this service publishes.</summary>
-    public TestBus Bus => bus ?? throw new InvalidOperationException("The fixture has not started.");
-
-    /// <summary>Publishes as its runtime type (as the outbox does), with a given message id to simulate a redelivery.</summary>
-    public Task PublishAsync(object message, Guid? messageId = null) =>
-        Bus.Bus.Publish(message, message.GetType(), Pipe.Execute<PublishContext>(context => context.MessageId = messageId ?? Guid.NewGuid()), CancellationToken.None);
-
-    /// <summary>Lets a test class record what this service publishes; called before the bus starts.</summary>
-    protected virtual void Record(IBusRegistrationConfigurator probe)
-    {
-    }
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        bus = await TestBus.StartAsync(RabbitMqUri, EntityPrefix, Record);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (bus is not null)
-        {
-            await bus.DisposeAsync();
-        }
-
-        await base.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
 }

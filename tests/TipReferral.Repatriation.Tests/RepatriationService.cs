@@ -19,7 +19,7 @@ namespace TipReferral.Repatriation.Tests;
 /// test class, with signing keys of its own for Italy, Nigeria and Ghana. Other services' facts
 /// arrive as their integration events, through the service's own consumers.
 /// </summary>
-public class RepatriationService : ServiceFactory<Program>
+public class RepatriationService : ServiceWithTestBus<Program>
 {
     public const string DefaultPurpose = "Repatriation (test)";
 
@@ -59,10 +59,10 @@ public class RepatriationService : ServiceFactory<Program>
 
     public static DemoUser AdministratorInNigeria => DemoUsers.For(Roles.Administrator, "NG");
 
-    /// <summary>A client of any of the service's gRPC services (one per capability) for <paramref name="user"/>, stating <paramref name="purpose"/>.</summary>
-    public TClient ClientFor<TClient>(DemoUser user, string? purpose = DefaultPurpose)
+    /// <summary>A client of any of the service's gRPC services (one per capability) for <paramref name="user"/>, stating the default purpose.</summary>
+    public TClient ClientFor<TClient>(DemoUser user)
         where TClient : ClientBase<TClient> =>
-        (TClient)Activator.CreateInstance(typeof(TClient), Invoker(user, purpose))!;
+        ClientFor<TClient>(user, DefaultPurpose);
 
     public Referrals.ReferralsClient ReferralsFor(DemoUser user) => ClientFor<Referrals.ReferralsClient>(user);
 
@@ -73,14 +73,6 @@ public class RepatriationService : ServiceFactory<Program>
 
     public Contracts.Audit.V1.ReadAudit.ReadAuditClient AuditClientFor(DemoUser user) => ClientFor<Contracts.Audit.V1.ReadAudit.ReadAuditClient>(user);
 
-    private CallInvoker Invoker(DemoUser user, string? purpose) =>
-        purpose is null
-            ? ChannelFor(user).CreateCallInvoker()
-            : ChannelFor(user).Intercept(headers =>
-            {
-                headers.Add(AccessInterceptor.PurposeHeader, purpose);
-                return headers;
-            });
 
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
@@ -208,34 +200,4 @@ public class RepatriationService : ServiceFactory<Program>
         };
     }
 
-    private TestBus? bus;
-
-    /// <summary>A bus on the service's broker and entity prefix: publishes as the other services would, and records what this service publishes.</summary>
-    public TestBus Bus => bus ?? throw new InvalidOperationException("The fixture has not started.");
-
-    /// <summary>Publishes as its runtime type (as the outbox does), with a given message id to simulate a redelivery.</summary>
-    public Task PublishAsync(object message, Guid? messageId = null) =>
-        Bus.Bus.Publish(message, message.GetType(), Pipe.Execute<PublishContext>(context => context.MessageId = messageId ?? Guid.NewGuid()), CancellationToken.None);
-
-    /// <summary>Lets a test class record what this service publishes; called before the bus starts.</summary>
-    protected virtual void Record(IBusRegistrationConfigurator probe)
-    {
-    }
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        bus = await TestBus.StartAsync(RabbitMqUri, EntityPrefix, Record);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (bus is not null)
-        {
-            await bus.DisposeAsync();
-        }
-
-        await base.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
 }

@@ -13,7 +13,7 @@ using DomainConsent = TipReferral.Domain.Consent;
 namespace TipReferral.Shelter.Tests;
 
 /// <summary>The shelter service on a real server (PostgreSQL, RabbitMQ, daemon, timers), shared by a test class.</summary>
-public class ShelterService : ServiceFactory<Program>
+public class ShelterService : ServiceWithTestBus<Program>
 {
     public ShelterService()
         : this(null)
@@ -35,20 +35,12 @@ public class ShelterService : ServiceFactory<Program>
 
     public static DemoUser SupervisorInNigeria => DemoUsers.For(Roles.Supervisor, "NG");
 
-    public Contracts.Shelter.V1.Shelters.SheltersClient SheltersFor(DemoUser user) => new(Invoker(user, DefaultPurpose));
+    public Contracts.Shelter.V1.Shelters.SheltersClient SheltersFor(DemoUser user) => new(InvokerFor(user, DefaultPurpose));
 
-    public Contracts.Shelter.V1.ShelterCases.ShelterCasesClient CasesFor(DemoUser user, string? purpose = DefaultPurpose) => new(Invoker(user, purpose));
+    public Contracts.Shelter.V1.ShelterCases.ShelterCasesClient CasesFor(DemoUser user, string? purpose = DefaultPurpose) => new(InvokerFor(user, purpose));
 
-    public TipReferral.Contracts.Audit.V1.ReadAudit.ReadAuditClient AuditClientFor(DemoUser user) => new(Invoker(user, DefaultPurpose));
+    public TipReferral.Contracts.Audit.V1.ReadAudit.ReadAuditClient AuditClientFor(DemoUser user) => new(InvokerFor(user, DefaultPurpose));
 
-    private CallInvoker Invoker(DemoUser user, string? purpose) =>
-        purpose is null
-            ? ChannelFor(user).CreateCallInvoker()
-            : ChannelFor(user).Intercept(headers =>
-            {
-                headers.Add(AccessInterceptor.PurposeHeader, purpose);
-                return headers;
-            });
 
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
@@ -95,40 +87,16 @@ public class ShelterService : ServiceFactory<Program>
         return caseId.ToString();
     }
 
-    private TestBus? bus;
-
-    /// <summary>A bus on the service's broker and entity prefix: publishes as the identification service would, and records what the shelter service publishes.</summary>
-    public TestBus Bus => bus ?? throw new InvalidOperationException("The fixture has not started.");
-
     public MessageLog<VictimAdmittedToShelterIntegrationEvent> Admitted { get; private set; } = null!;
 
     public MessageLog<ReflectionPeriodStartedIntegrationEvent> ReflectionStarted { get; private set; } = null!;
 
     public MessageLog<ReflectionPeriodEndedIntegrationEvent> ReflectionEnded { get; private set; } = null!;
 
-    /// <summary>Publishes as its runtime type (as the outbox does), with a given message id to simulate a redelivery.</summary>
-    public Task PublishAsync(object message, Guid? messageId = null) =>
-        Bus.Bus.Publish(message, message.GetType(), Pipe.Execute<PublishContext>(context => context.MessageId = messageId ?? Guid.NewGuid()), CancellationToken.None);
-
-    public override async Task InitializeAsync()
+    protected override void Record(IBusRegistrationConfigurator probe)
     {
-        await base.InitializeAsync();
-        bus = await TestBus.StartAsync(RabbitMqUri, EntityPrefix, probe =>
-        {
-            Admitted = probe.Record<VictimAdmittedToShelterIntegrationEvent>();
-            ReflectionStarted = probe.Record<ReflectionPeriodStartedIntegrationEvent>();
-            ReflectionEnded = probe.Record<ReflectionPeriodEndedIntegrationEvent>();
-        });
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (bus is not null)
-        {
-            await bus.DisposeAsync();
-        }
-
-        await base.DisposeAsync();
-        GC.SuppressFinalize(this);
+        Admitted = probe.Record<VictimAdmittedToShelterIntegrationEvent>();
+        ReflectionStarted = probe.Record<ReflectionPeriodStartedIntegrationEvent>();
+        ReflectionEnded = probe.Record<ReflectionPeriodEndedIntegrationEvent>();
     }
 }

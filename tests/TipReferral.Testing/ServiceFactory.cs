@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TipReferral.ServiceDefaults.Access;
 using Xunit;
 
 namespace TipReferral.Testing;
@@ -77,6 +80,24 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
 
     /// <summary>A gRPC channel whose every call carries a real token for <paramref name="user"/> from the identity provider.</summary>
     public GrpcChannel ChannelFor(DemoUser user) => Channel(new BearerTokenHandler(async () => await IdentityProvider.TokenForAsync(user)));
+
+    /// <summary>
+    /// Calls as <paramref name="user"/>, stating <paramref name="purpose"/> in the x-purpose header
+    /// when given: every read of personal data needs one.
+    /// </summary>
+    public CallInvoker InvokerFor(DemoUser user, string? purpose) =>
+        purpose is null
+            ? ChannelFor(user).CreateCallInvoker()
+            : ChannelFor(user).Intercept(headers =>
+            {
+                headers.Add(AccessInterceptor.PurposeHeader, purpose);
+                return headers;
+            });
+
+    /// <summary>A client of any of the service's gRPC services for <paramref name="user"/>, stating <paramref name="purpose"/>.</summary>
+    public TClient ClientFor<TClient>(DemoUser user, string? purpose)
+        where TClient : ClientBase<TClient> =>
+        (TClient)Activator.CreateInstance(typeof(TClient), InvokerFor(user, purpose))!;
 
     /// <summary>A gRPC channel whose every call carries <paramref name="token"/> as it is (none when null).</summary>
     public GrpcChannel ChannelWithToken(string? token) =>

@@ -36,13 +36,13 @@ public sealed class ThreeServices : IAsyncLifetime
 
     public ServiceFactory<TipReferral.Shelter.Program> Shelter { get; }
 
-    public VictimCases.VictimCasesClient IdentificationFor(DemoUser user) => new(WithPurpose(Identification, user));
+    public VictimCases.VictimCasesClient IdentificationFor(DemoUser user) => new(Identification.InvokerFor(user, LegalService.DefaultPurpose));
 
-    public Contracts.Shelter.V1.ShelterCases.ShelterCasesClient ShelterFor(DemoUser user) => new(WithPurpose(Shelter, user));
+    public Contracts.Shelter.V1.ShelterCases.ShelterCasesClient ShelterFor(DemoUser user) => new(Shelter.InvokerFor(user, LegalService.DefaultPurpose));
 
-    public Contracts.Shelter.V1.Shelters.SheltersClient SheltersFor(DemoUser user) => new(WithPurpose(Shelter, user));
+    public Contracts.Shelter.V1.Shelters.SheltersClient SheltersFor(DemoUser user) => new(Shelter.InvokerFor(user, LegalService.DefaultPurpose));
 
-    public WholeCaseHistories.WholeCaseHistoriesClient WholeHistoryFor(DemoUser user) => new(WithPurpose(Identification, user));
+    public WholeCaseHistories.WholeCaseHistoriesClient WholeHistoryFor(DemoUser user) => new(Identification.InvokerFor(user, LegalService.DefaultPurpose));
 
     /// <summary>Waits until a case registered in the identification service has reached the legal-assistance and shelter services.</summary>
     public async Task UntilEveryServiceHasAsync(string caseId)
@@ -58,13 +58,6 @@ public sealed class ThreeServices : IAsyncLifetime
             "The case reaching the shelter service");
     }
 
-    private static Grpc.Core.CallInvoker WithPurpose<T>(ServiceFactory<T> service, DemoUser user)
-        where T : class =>
-        service.ChannelFor(user).Intercept(headers =>
-        {
-            headers.Add(AccessInterceptor.PurposeHeader, LegalService.DefaultPurpose);
-            return headers;
-        });
 
     public async Task InitializeAsync()
     {

@@ -44,7 +44,7 @@ public sealed class FourServices : IAsyncLifetime
         Identification.WithSetting($"CaseHistorySources:{RepatriationModule.ServiceName}:Address", Repatriation.GrpcAddress.ToString());
     }
 
-    public WholeCaseHistories.WholeCaseHistoriesClient WholeHistoryFor(DemoUser user) => new(WithPurpose(Identification, user));
+    public WholeCaseHistories.WholeCaseHistoriesClient WholeHistoryFor(DemoUser user) => new(Identification.InvokerFor(user, Purpose));
 
     public static DemoUser ScreenerInItaly => DemoUsers.For(Roles.Screener, "IT");
 
@@ -65,21 +65,14 @@ public sealed class FourServices : IAsyncLifetime
 
     public ServiceFactory<TipReferral.Legal.Program> Legal { get; }
 
-    public VictimCases.VictimCasesClient IdentificationFor(DemoUser user) => new(WithPurpose(Identification, user));
+    public VictimCases.VictimCasesClient IdentificationFor(DemoUser user) => new(Identification.InvokerFor(user, Purpose));
 
-    public ShelterCases.ShelterCasesClient ShelterFor(DemoUser user) => new(WithPurpose(Shelter, user));
+    public ShelterCases.ShelterCasesClient ShelterFor(DemoUser user) => new(Shelter.InvokerFor(user, Purpose));
 
     public TClient LegalClientFor<TClient>(DemoUser user)
         where TClient : ClientBase<TClient> =>
-        (TClient)Activator.CreateInstance(typeof(TClient), WithPurpose(Legal, user))!;
+        (TClient)Activator.CreateInstance(typeof(TClient), Legal.InvokerFor(user, Purpose))!;
 
-    private static CallInvoker WithPurpose<T>(ServiceFactory<T> service, DemoUser user)
-        where T : class =>
-        service.ChannelFor(user).Intercept(headers =>
-        {
-            headers.Add(AccessInterceptor.PurposeHeader, Purpose);
-            return headers;
-        });
 
     /// <summary>
     /// A woman from Nigeria registered and formally identified in Italy, who consented to referral
@@ -177,7 +170,7 @@ public sealed class FourServices : IAsyncLifetime
                 Capacity = 50,
                 Accepts = { ResidentGroup.Women },
             };
-            var shelters = new Contracts.Shelter.V1.Shelters.SheltersClient(WithPurpose(Shelter, SupervisorInItaly));
+            var shelters = new Contracts.Shelter.V1.Shelters.SheltersClient(Shelter.InvokerFor(SupervisorInItaly, Purpose));
             shelterInItaly = (await shelters.RegisterShelterAsync(request)).ShelterId;
         }
 

@@ -35,11 +35,7 @@ public sealed class IdentificationAndShelter : IAsyncLifetime
     public ConsumedMessages Consumed => Shelter.Consumed;
 
     public VictimCases.VictimCasesClient IdentificationFor(DemoUser user) =>
-        new(Identification.ChannelFor(user).Intercept(headers =>
-        {
-            headers.Add(AccessInterceptor.PurposeHeader, DefaultPurpose);
-            return headers;
-        }));
+        new(Identification.InvokerFor(user, DefaultPurpose));
 
     public async Task InitializeAsync()
     {
