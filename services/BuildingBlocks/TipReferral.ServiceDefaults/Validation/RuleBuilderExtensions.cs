@@ -17,6 +17,9 @@ public static class RuleBuilderExtensions
     public static IRuleBuilderOptions<T, string> MustBeCountry<T>(this IRuleBuilder<T, string> rule) =>
         rule.Must(CountryCodes.IsCountry).WithMessage("must be an ISO 3166-1 alpha-2 code in upper case, e.g. NG");
 
+    public static IRuleBuilderOptions<T, string> MustBeLanguage<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Matches("^[a-z]{2}$").WithMessage("must be an ISO 639-1 code in lower case, e.g. en");
+
     public static IRuleBuilderOptions<T, string> MustBeReason<T>(this IRuleBuilder<T, string> rule) =>
         rule.Must(value => !string.IsNullOrWhiteSpace(value)).WithMessage("a reason is required")
             .MaximumLength(MaxReasonLength);

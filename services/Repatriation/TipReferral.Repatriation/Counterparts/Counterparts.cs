@@ -56,9 +56,6 @@ public sealed class ReceivingAgencyEntry : IRevisioned
 
 internal static class AgencyRules
 {
-    public static IRuleBuilderOptions<T, string> MustBeLanguage<T>(this IRuleBuilder<T, string> rule) =>
-        rule.Matches("^[a-z]{2}$").WithMessage("must be an ISO 639-1 code in lower case, e.g. en");
-
     public static void ContactPointsValid<T>(AbstractValidator<T> validator, System.Linq.Expressions.Expression<Func<T, IEnumerable<Proto.ContactPoint>>> contactPoints) =>
         validator.RuleForEach(contactPoints).ChildRules(contact =>
         {

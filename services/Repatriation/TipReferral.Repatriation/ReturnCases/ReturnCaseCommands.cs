@@ -27,9 +27,9 @@ public sealed class ReturnCaseCommands(IDocumentSession session, TimeProvider cl
     public ReferralDocuments Documents => documents;
 
     /// <summary>Decides within the caller's reach and side and commits; the version check is repeated at commit.</summary>
-    public async Task<(long Version, IReadOnlyList<object> Events)> DecideAsync(
+    public Task<(long Version, IReadOnlyList<object> Events)> DecideAsync(
         ICaseCommandRequest request, Func<ReturnCase, DateTimeOffset, ReturnCaseCommand> command, Action<ReturnCase> mayAct, CancellationToken cancellationToken) =>
-        await DecideAsync(request, (current, now) => Task.FromResult(command(current, now)), mayAct, cancellationToken);
+        DecideAsync(request, (current, now) => Task.FromResult(command(current, now)), mayAct, cancellationToken);
 
     public async Task<(long Version, IReadOnlyList<object> Events)> DecideAsync(
         ICaseCommandRequest request, Func<ReturnCase, DateTimeOffset, Task<ReturnCaseCommand>> command, Action<ReturnCase> mayAct, CancellationToken cancellationToken)
@@ -55,8 +55,12 @@ public sealed class ReturnCaseCommands(IDocumentSession session, TimeProvider cl
         return decided;
     }
 
+    public Task<CaseVersion> DecideToVersionAsync(
+        ICaseCommandRequest request, Func<ReturnCase, DateTimeOffset, ReturnCaseCommand> command, Action<ReturnCase> mayAct, CancellationToken cancellationToken) =>
+        DecideToVersionAsync(request, (current, now) => Task.FromResult(command(current, now)), mayAct, cancellationToken);
+
     public async Task<CaseVersion> DecideToVersionAsync(
-        ICaseCommandRequest request, Func<ReturnCase, DateTimeOffset, ReturnCaseCommand> command, Action<ReturnCase> mayAct, CancellationToken cancellationToken)
+        ICaseCommandRequest request, Func<ReturnCase, DateTimeOffset, Task<ReturnCaseCommand>> command, Action<ReturnCase> mayAct, CancellationToken cancellationToken)
     {
         var (version, _) = await DecideAsync(request, command, mayAct, cancellationToken);
         return new CaseVersion { CaseId = request.CaseId, Version = version };

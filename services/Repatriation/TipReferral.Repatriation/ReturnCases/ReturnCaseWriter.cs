@@ -2,6 +2,7 @@ using Marten;
 using TipReferral.Domain;
 using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.EventStore;
+using TipReferral.ServiceDefaults.Scheduling;
 
 namespace TipReferral.Repatriation.ReturnCases;
 
@@ -67,4 +68,15 @@ public sealed class ReturnCaseWriter(ICaseKeys keys, IEnumerable<IReturnCaseSide
 public interface IReturnCaseSideEffects
 {
     Task ApplyAsync(IDocumentSession session, ReturnCase before, ReturnCase after, IReadOnlyList<object> events, CancellationToken cancellationToken);
+}
+
+/// <summary>A durable timer of a return case: when due, its command is decided on the case like any other, in the timer's transaction.</summary>
+public abstract class ReturnCaseTimer(ReturnCaseWriter writer, TimeProvider clock) : ITimerHandler
+{
+    public abstract string Kind { get; }
+
+    protected abstract ReturnCaseCommand CommandFor(Guid caseId, DateTimeOffset now);
+
+    public Task HandleAsync(ScheduledTimer timer, IDocumentSession session, CancellationToken cancellationToken) =>
+        writer.DecideAsync(session, CommandFor(timer.StreamId, clock.GetUtcNow()), cancellationToken);
 }

@@ -25,12 +25,11 @@ public sealed class AnswerDeadlineSideEffects : IReturnCaseSideEffects
     }
 }
 
-public sealed class AnswerDeadlineTimer(ReturnCaseWriter writer, TimeProvider clock) : ITimerHandler
+public sealed class AnswerDeadlineTimer(ReturnCaseWriter writer, TimeProvider clock) : ReturnCaseTimer(writer, clock)
 {
     public const string TimerKind = "referral-answer-due";
 
-    public string Kind => TimerKind;
+    public override string Kind => TimerKind;
 
-    public Task HandleAsync(ScheduledTimer timer, IDocumentSession session, CancellationToken cancellationToken) =>
-        writer.DecideAsync(session, new NoteAnswerOverdue(timer.StreamId, clock.GetUtcNow()), cancellationToken);
+    protected override ReturnCaseCommand CommandFor(Guid caseId, DateTimeOffset now) => new NoteAnswerOverdue(caseId, now);
 }

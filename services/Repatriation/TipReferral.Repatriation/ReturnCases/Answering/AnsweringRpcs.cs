@@ -48,10 +48,9 @@ public sealed partial class ReferralsService
 /// </summary>
 public sealed class SignedAnswers(ReturnCaseCommands cases, DocumentReceipt receipt)
 {
-    public async Task<CaseVersion> AnswerAsync<TBody>(
-        ICaseCommandRequest request, string kind, TBody body, Func<ReturnCase, SignedDocument, DateTimeOffset, ReturnCaseCommand> command, CancellationToken cancellationToken)
-    {
-        var (version, _) = await cases.DecideAsync(
+    public Task<CaseVersion> AnswerAsync<TBody>(
+        ICaseCommandRequest request, string kind, TBody body, Func<ReturnCase, SignedDocument, DateTimeOffset, ReturnCaseCommand> command, CancellationToken cancellationToken) =>
+        cases.DecideToVersionAsync(
             request,
             async (current, now) =>
             {
@@ -62,6 +61,4 @@ public sealed class SignedAnswers(ReturnCaseCommands cases, DocumentReceipt rece
             },
             cases.EnsureReceivingAgency,
             cancellationToken);
-        return new CaseVersion { CaseId = request.CaseId, Version = version };
-    }
 }

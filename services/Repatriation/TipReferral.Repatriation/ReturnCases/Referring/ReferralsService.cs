@@ -16,12 +16,6 @@ using Proto = TipReferral.Contracts.Repatriation.V1;
 
 namespace TipReferral.Repatriation.ReturnCases;
 
-internal static class PackageRules
-{
-    public static IRuleBuilderOptions<T, string> MustBeLanguage<T>(this IRuleBuilder<T, string> rule) =>
-        rule.Matches("^[a-z]{2}$").WithMessage("must be an ISO 639-1 code in lower case, e.g. en");
-}
-
 public sealed class RequestReferralValidator : CaseCommandValidator<Proto.RequestReferralRequest>
 {
     public RequestReferralValidator()

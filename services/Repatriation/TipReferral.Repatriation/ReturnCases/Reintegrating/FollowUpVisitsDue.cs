@@ -21,12 +21,11 @@ public sealed class FollowUpVisitSideEffects : IReturnCaseSideEffects
     }
 }
 
-public sealed class FollowUpVisitTimer(ReturnCaseWriter writer, TimeProvider clock) : ITimerHandler
+public sealed class FollowUpVisitTimer(ReturnCaseWriter writer, TimeProvider clock) : ReturnCaseTimer(writer, clock)
 {
     public const string TimerKind = "follow-up-visit-due";
 
-    public string Kind => TimerKind;
+    public override string Kind => TimerKind;
 
-    public Task HandleAsync(ScheduledTimer timer, IDocumentSession session, CancellationToken cancellationToken) =>
-        writer.DecideAsync(session, new NoteFollowUpVisitsOverdue(timer.StreamId, clock.GetUtcNow()), cancellationToken);
+    protected override ReturnCaseCommand CommandFor(Guid caseId, DateTimeOffset now) => new NoteFollowUpVisitsOverdue(caseId, now);
 }

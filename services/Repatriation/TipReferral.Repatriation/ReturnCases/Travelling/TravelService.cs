@@ -76,9 +76,8 @@ public sealed class TravelService(ReturnCaseCommands cases, SignedAnswers answer
 
     /// <summary>Only when every hard gate holds: FailedPrecondition (return-gates-not-met) names each that does not.</summary>
     [Access(Roles.CaseWorker)]
-    public override async Task<CaseVersion> ScheduleTravel(Proto.ScheduleTravelRequest request, ServerCallContext context)
-    {
-        var (version, _) = await cases.DecideAsync(
+    public override Task<CaseVersion> ScheduleTravel(Proto.ScheduleTravelRequest request, ServerCallContext context) =>
+        cases.DecideToVersionAsync(
             request,
             async (current, now) => new ScheduleTravel(
                 current.Id, ProtoValues.ToDateOnly(request.TravelOn), request.Itinerary.Trim(),
@@ -87,19 +86,14 @@ public sealed class TravelService(ReturnCaseCommands cases, SignedAnswers answer
                 await ConsentForAsync(current, context.CancellationToken), now),
             cases.EnsureSendingSide,
             context.CancellationToken);
-        return new CaseVersion { CaseId = request.CaseId, Version = version };
-    }
 
     [Access(Roles.CaseWorker)]
-    public override async Task<CaseVersion> RecordDeparture(Proto.RecordDepartureRequest request, ServerCallContext context)
-    {
-        var (version, _) = await cases.DecideAsync(
+    public override Task<CaseVersion> RecordDeparture(Proto.RecordDepartureRequest request, ServerCallContext context) =>
+        cases.DecideToVersionAsync(
             request,
             async (current, now) => new RecordDeparture(current.Id, await ConsentForAsync(current, context.CancellationToken), now),
             cases.EnsureSendingSide,
             context.CancellationToken);
-        return new CaseVersion { CaseId = request.CaseId, Version = version };
-    }
 
     /// <summary>The receiving agency confirms who received the person, where and when: a signed answer like the others.</summary>
     [Access(Roles.ReceivingAgency)]
