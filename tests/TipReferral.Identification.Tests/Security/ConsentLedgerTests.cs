@@ -66,6 +66,12 @@ public sealed class ConsentLedgerTests(IdentificationService service) : IClassFi
         await worker.WithdrawConsentAsync(new WithdrawConsentRequest { CaseId = registered.CaseId, ConsentId = consent.ConsentId, Reason = "She changed her mind" });
 
         await Eventually(() => Task.FromResult(purges.Purged.ToList()), purged => purged.Contains((caseId, "ShelterReferral")));
+        // The handler runs inside the ledger's transaction, so it can be seen before that transaction commits.
+        await Eventually(async () =>
+        {
+            await using var session = store.QuerySession();
+            return await session.LoadAsync<CaseConsents>(caseId);
+        }, ledger => ledger is { Consents: [{ WithdrawnAt: not null }] });
         await using (var session = store.QuerySession())
         {
             var refusal = await Should.ThrowAsync<RuleViolationException>(
