@@ -4,6 +4,8 @@ namespace TipReferral.Contracts.Repatriation.V1;
 
 public sealed partial class RequestReferralRequest : ICaseCommandRequest { }
 
+public sealed partial class AmendDisclosurePackageRequest : ICaseCommandRequest { }
+
 public sealed partial class WithdrawReturnDecisionRequest : ICaseCommandRequest { }
 
 public sealed partial class AcknowledgeReferralRequest : ICaseCommandRequest { }

@@ -38,6 +38,7 @@ public static class ReturnCaseDecider
             NoteReflectionPeriod noted => NotedFacts.Decide(noted, state),
             NoteLegalHold noted => NotedFacts.Decide(noted, state),
             RequestReferral request => Referring.Decide(request, state),
+            AmendDisclosurePackage amend => Referring.Decide(amend, state),
             WithdrawReturnDecision withdraw => Referring.Decide(withdraw, state),
             NoteConsentWithdrawn withdrawn => Referring.Decide(withdrawn, state),
             AcknowledgeReferral acknowledge => Answering.Decide(acknowledge, state),
@@ -82,7 +83,7 @@ public static class ReturnCaseDecider
         return e switch
         {
             ChildStatusNoted or PersonalDataErased or ReflectionPeriodNoted or LegalHoldNoted => NotedFacts.Evolve(state, e),
-            ReferralRequested or ReferralWithdrawn => Referring.Evolve(state, e),
+            ReferralRequested or DisclosurePackageAmended or ReferralWithdrawn => Referring.Evolve(state, e),
             ReferralAcknowledged or ReferralAccepted or ReferralDeclined or ReferralAnswerOverdue => Answering.Evolve(state, e),
             RiskAssessmentContributed => RiskAssessment.Evolve(state, e),
             FamilyTracingRecorded or AlternativeCareRecorded or BestInterestsDetermined => ChildSafeguards.Evolve(state, e),

@@ -70,6 +70,7 @@ public sealed class SignedDocumentsService(IDocumentSession session, CaseAccess 
     private static Guid? DocumentIdOf(object data) => data switch
     {
         ReferralRequested requested => requested.PackageDocumentId,
+        DisclosurePackageAmended amended => amended.PackageDocumentId,
         ReferralAcknowledged acknowledged => acknowledged.DocumentId,
         ReferralAccepted accepted => accepted.DocumentId,
         ReferralDeclined declined => declined.DocumentId,

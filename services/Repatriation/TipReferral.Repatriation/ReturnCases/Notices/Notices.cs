@@ -22,6 +22,7 @@ public enum NoticeKind
     TravelSuspended,
     HandoverConfirmed,
     FollowUpVisitOverdue,
+    PackageAmended,
 }
 
 /// <summary>
@@ -92,6 +93,12 @@ public sealed class NoticeSideEffects : IReturnCaseSideEffects
                         Awaiting = overdue.Awaiting, DueAt = overdue.DueAt,
                     }),
             ],
+            DisclosurePackageAmended amended => [ToAgency(NoticeKind.PackageAmended, amended.AmendedAt, amended.AnswerAgainBy is { } answerBy
+                ? $"Revision {amended.Revision} of the disclosure package replaces the one you accepted: accept or decline it by {answerBy:yyyy-MM-dd HH:mm} UTC."
+                : $"Revision {amended.Revision} of the disclosure package replaces the earlier one.") with
+            {
+                Awaiting = amended.AnswerAgainBy is null ? null : AwaitedAnswer.AcceptanceOrDecline, DueAt = amended.AnswerAgainBy,
+            }],
             ReferralAccepted accepted => [ToSending(NoticeKind.ReferralAccepted, accepted.AcceptedAt, $"{referral.ReceivingAgency} accepted the referral.")],
             ReferralDeclined declined => [ToSending(NoticeKind.ReferralDeclined, declined.DeclinedAt, $"{referral.ReceivingAgency} declined the referral.")],
             ReferralWithdrawn withdrawn =>

@@ -29,11 +29,11 @@ public sealed class ReceivedReferrals(ReferralDocuments documents) : IReturnCase
             switch (e)
             {
                 case ReferralRequested requested:
-                    // Receipt: the receiving side takes the package only once its signature checks out.
-                    var package = documents.Verify(requested.PackageDocument);
-                    session.Store(new ReceivedReferral(
-                        requested.ReferralId, requested.CaseId, requested.ReceivingCountry, requested.ReceivingAgency, package.DocumentId, package.Revision,
-                        requested.PackageDocument, requested.RequestedAt));
+                    Receive(session, requested.ReferralId, requested.CaseId, requested.ReceivingCountry, requested.ReceivingAgency, requested.PackageDocument, requested.RequestedAt);
+                    break;
+                case DisclosurePackageAmended amended when after.Referral is { } referral:
+                    // The new revision replaces the copy: the agency keeps only what the sending side now shares.
+                    Receive(session, amended.ReferralId, amended.CaseId, referral.ReceivingCountry, referral.ReceivingAgency, amended.PackageDocument, amended.AmendedAt);
                     break;
                 case ReferralWithdrawn or ReferralDeclined or PersonalDataErased when before.Referral is { } referral:
                     session.Delete<ReceivedReferral>(referral.Id);
@@ -42,6 +42,13 @@ public sealed class ReceivedReferrals(ReferralDocuments documents) : IReturnCase
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Receipt: the receiving side takes a package only once its signature checks out.</summary>
+    private void Receive(IDocumentSession session, Guid referralId, Guid caseId, string country, string agency, string document, DateTimeOffset receivedAt)
+    {
+        var package = documents.Verify(document);
+        session.Store(new ReceivedReferral(referralId, caseId, country, agency, package.DocumentId, package.Revision, document, receivedAt));
     }
 }
 

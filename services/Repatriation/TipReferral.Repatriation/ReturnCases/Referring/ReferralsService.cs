@@ -26,30 +26,44 @@ public sealed class RequestReferralValidator : CaseCommandValidator<Proto.Reques
         RuleFor(x => x.ReturnDecision.DecidedOn).MustBeDate().When(x => x.ReturnDecision is not null);
         RuleFor(x => x.ReturnDecision.InformedBy).MustBeShortText().When(x => x.ReturnDecision is not null);
         RuleFor(x => x.ReturnDecision.Statement).MustBeNotes().When(x => x.ReturnDecision is not null);
-        RuleFor(x => x.Package).NotNull().WithMessage("the disclosure package is required");
-        RuleFor(x => x.Package.Identity).NotNull().WithMessage("identity for travel documents is required").When(x => x.Package is not null);
-        When(x => x.Package?.Identity is not null, () =>
+        RuleFor(x => x.Package).NotNull().WithMessage("the disclosure package is required").SetValidator(new DisclosurePackageValidator());
+    }
+}
+
+/// <summary>What every revision of the package must hold, whether sent with the referral or amended later.</summary>
+public sealed class DisclosurePackageValidator : AbstractValidator<Proto.DisclosurePackage>
+{
+    public DisclosurePackageValidator()
+    {
+        RuleFor(x => x.Identity).NotNull().WithMessage("identity for travel documents is required");
+        When(x => x.Identity is not null, () =>
         {
-            RuleFor(x => x.Package.Identity.GivenName).MustBeShortText();
-            RuleFor(x => x.Package.Identity.FamilyName).MustBeShortText();
-            RuleFor(x => x.Package.Identity.DateOfBirth).MustBeDate();
-            RuleFor(x => x.Package.Identity.Nationality).MustBeCountry();
-            RuleFor(x => x.Package.Identity.PlaceOfOrigin).MaximumLength(RuleBuilderExtensions.MaxTextLength);
+            RuleFor(x => x.Identity.GivenName).MustBeShortText();
+            RuleFor(x => x.Identity.FamilyName).MustBeShortText();
+            RuleFor(x => x.Identity.DateOfBirth).MustBeDate();
+            RuleFor(x => x.Identity.Nationality).MustBeCountry();
+            RuleFor(x => x.Identity.PlaceOfOrigin).MaximumLength(RuleBuilderExtensions.MaxTextLength);
         });
-        When(x => x.Package is not null, () =>
+        RuleFor(x => x.Languages).NotEmpty().WithMessage("at least one language the person speaks");
+        RuleForEach(x => x.Languages).MustBeLanguage();
+        RuleFor(x => x.HealthNeeds).MaximumLength(RuleBuilderExtensions.MaxNotesLength);
+        RuleFor(x => x.ProtectionNeeds).MaximumLength(RuleBuilderExtensions.MaxNotesLength);
+        RuleFor(x => x.Risks).MaximumLength(RuleBuilderExtensions.MaxNotesLength);
+        When(x => x.Guardian is not null, () =>
         {
-            RuleFor(x => x.Package.Languages).NotEmpty().WithMessage("at least one language the person speaks");
-            RuleForEach(x => x.Package.Languages).MustBeLanguage();
-            RuleFor(x => x.Package.HealthNeeds).MaximumLength(RuleBuilderExtensions.MaxNotesLength);
-            RuleFor(x => x.Package.ProtectionNeeds).MaximumLength(RuleBuilderExtensions.MaxNotesLength);
-            RuleFor(x => x.Package.Risks).MaximumLength(RuleBuilderExtensions.MaxNotesLength);
+            RuleFor(x => x.Guardian.Name).MustBeShortText();
+            RuleFor(x => x.Guardian.Relationship).MustBeShortText();
+            RuleFor(x => x.Guardian.Contact).MustBeShortText();
         });
-        When(x => x.Package?.Guardian is not null, () =>
-        {
-            RuleFor(x => x.Package.Guardian.Name).MustBeShortText();
-            RuleFor(x => x.Package.Guardian.Relationship).MustBeShortText();
-            RuleFor(x => x.Package.Guardian.Contact).MustBeShortText();
-        });
+    }
+}
+
+public sealed class AmendDisclosurePackageValidator : CaseCommandValidator<Proto.AmendDisclosurePackageRequest>
+{
+    public AmendDisclosurePackageValidator()
+    {
+        RuleFor(x => x.Package).NotNull().WithMessage("the disclosure package is required").SetValidator(new DisclosurePackageValidator());
+        RuleFor(x => x.Reason).MustBeReason();
     }
 }
 
@@ -114,6 +128,25 @@ public sealed partial class ReferralsService(ReturnCaseCommands cases, ReferralD
             context.CancellationToken);
         return new Proto.ReferralVersion { CaseId = request.CaseId, ReferralId = referralId.ToString(), Version = version };
     }
+
+    /// <summary>The sending side signs the next revision, for the same purpose; the agency's copy is replaced in the same transaction.</summary>
+    [Access(Roles.CaseWorker)]
+    public override Task<CaseVersion> AmendDisclosurePackage(Proto.AmendDisclosurePackageRequest request, ServerCallContext context) =>
+        cases.DecideToVersionAsync(
+            request,
+            async (current, now) =>
+            {
+                var referral = ReturnCaseDecider.ActiveReferralOf(current);
+                var package = cases.Documents.Sign(
+                    PackageKind, current.Country, referral.ReceivingCountry, current.Id, referral.Id, referral.PackageRevision + 1, cases.Caller, now,
+                    PackageBody(ProtoValues.ToProto<Proto.ReferralPurpose>(referral.Purpose), request.Package));
+                return new AmendDisclosurePackage(
+                    current.Id, request.Package.Guardian is not null, package.DocumentId, package.Compact, request.Reason.Trim(),
+                    await cases.ConsentForAsync(current.Id, referral.ReceivingCountry, referral.ReceivingAgency, context.CancellationToken),
+                    now + deadlines.For(referral.ReceivingCountry).Answer, now);
+            },
+            cases.EnsureSendingSide,
+            context.CancellationToken);
 
     /// <summary>The package body is the contract's own message as JSON: the schema every deployment shares.</summary>
     private static JsonElement PackageBody(Proto.ReferralPurpose purpose, Proto.DisclosurePackage package)

@@ -27,6 +27,20 @@ public sealed record RequestReferral(
     DateTimeOffset AnswerBy,
     DateTimeOffset Now) : ReturnCaseCommand(CaseId, Now);
 
+/// <summary>
+/// The destination side replaces the package before departure with the next revision, already
+/// signed; <paramref name="AnswerAgainBy"/> is when the agency must answer again if it had accepted.
+/// </summary>
+public sealed record AmendDisclosurePackage(
+    Guid CaseId,
+    bool PackageNamesGuardian,
+    Guid PackageDocumentId,
+    string PackageDocument,
+    string Reason,
+    Consent? Consent,
+    DateTimeOffset AnswerAgainBy,
+    DateTimeOffset Now) : ReturnCaseCommand(CaseId, Now);
+
 public sealed record WithdrawReturnDecision(Guid CaseId, string Reason, DateTimeOffset Now) : ReturnCaseCommand(CaseId, Now);
 
 /// <summary>A consent was withdrawn; <paramref name="ReferralStillCovered"/> says whether another valid consent still covers the referral's recipient.</summary>
@@ -54,6 +68,21 @@ public sealed record ReferralRequested(
     DateTimeOffset AcknowledgeBy,
     DateTimeOffset AnswerBy,
     DateTimeOffset RequestedAt);
+
+/// <summary>
+/// A new revision of the package replaced the earlier one. <paramref name="AnswerAgainBy"/> is set
+/// when the agency had accepted an earlier revision: its acceptance no longer counts, and it answers
+/// this revision by then.
+/// </summary>
+public sealed record DisclosurePackageAmended(
+    Guid CaseId,
+    Guid ReferralId,
+    int Revision,
+    Guid PackageDocumentId,
+    [PersonalData] string PackageDocument,
+    [PersonalData] string Reason,
+    DateTimeOffset? AnswerAgainBy,
+    DateTimeOffset AmendedAt) : IHasReason;
 
 public sealed record ReferralWithdrawn(Guid CaseId, Guid ReferralId, WithdrawalCause Cause, [PersonalData] string Reason, DateTimeOffset WithdrawnAt) : IHasReason;
 
@@ -88,12 +117,7 @@ public static class Referring
             throw new RuleViolationException(AgencyNotAcceptingRule, $"{command.Agency.Name} ({command.Agency.Country}) does not accept referrals at present.");
         }
 
-        if (command.Consent is null)
-        {
-            throw new RuleViolationException(
-                ConsentRules.ConsentRequiredRule,
-                $"There is no valid consent for {ConsentPurpose.CrossBorderReferral} to {new ConsentRecipient(command.Agency.Country, command.Agency.Name)}: it was never given, has expired or was withdrawn.");
-        }
+        var consent = EnsureConsent(command.Consent, command.Agency.Country, command.Agency.Name);
 
         // No one is asked to decide on return while recovering: the person may end the period early at their own request.
         if (state.ReflectionPeriod == ReflectionPeriodState.Running)
@@ -108,32 +132,55 @@ public static class Referring
             throw new RuleViolationException(DecisionInFutureRule, $"The person's decision to return is recorded once made, not on {command.DecidedOn:yyyy-MM-dd}.");
         }
 
-        EnsureFitsPerson(command, state);
+        EnsureFitsPerson(command.PackageNamesGuardian, command.Purpose, state);
         return
         [
             new ReferralRequested(
                 command.CaseId, command.ReferralId, command.Agency.Id, command.Agency.Country, command.Agency.Name, command.Purpose, command.DecidedOn,
-                command.InformedBy, command.Statement, command.Consent.ConsentId, command.PackageDocumentId, command.PackageDocument,
+                command.InformedBy, command.Statement, consent.ConsentId, command.PackageDocumentId, command.PackageDocument,
                 command.AcknowledgeBy, command.AnswerBy, command.Now),
         ];
     }
 
-    /// <summary>A child's referral names the guardian and says where the child goes; an adult's package carries no guardian (minimal disclosure).</summary>
-    private static void EnsureFitsPerson(RequestReferral command, ReturnCase state)
+    /// <summary>
+    /// The package may change until departure. The agency accepted the revision it read, so amending
+    /// an accepted referral asks it to answer again, and a scheduled travel waits for that answer.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(AmendDisclosurePackage command, ReturnCase state)
     {
-        if (state.IsChild && !command.PackageNamesGuardian)
+        var referral = ReturnCaseDecider.ActiveReferralOf(state);
+        Travelling.EnsureNotDeparted(referral);
+        EnsureConsent(command.Consent, referral.ReceivingCountry, referral.ReceivingAgency);
+        EnsureFitsPerson(command.PackageNamesGuardian, referral.Purpose, state);
+        var amended = new DisclosurePackageAmended(
+            command.CaseId, referral.Id, referral.PackageRevision + 1, command.PackageDocumentId, command.PackageDocument, command.Reason,
+            referral.IsAccepted ? command.AnswerAgainBy : null, command.Now);
+        return referral.Status == ReferralStatus.TravelScheduled
+            ? [new TravelSuspended(command.CaseId, referral.Id, [ReturnGates.Accepted], command.Now), amended]
+            : [amended];
+    }
+
+    private static Consent EnsureConsent(Consent? consent, string agencyCountry, string agencyName) =>
+        consent ?? throw new RuleViolationException(
+            ConsentRules.ConsentRequiredRule,
+            $"There is no valid consent for {ConsentPurpose.CrossBorderReferral} to {new ConsentRecipient(agencyCountry, agencyName)}: it was never given, has expired or was withdrawn.");
+
+    /// <summary>A child's referral names the guardian and says where the child goes; an adult's package carries no guardian (minimal disclosure).</summary>
+    private static void EnsureFitsPerson(bool packageNamesGuardian, ReferralPurpose purpose, ReturnCase state)
+    {
+        if (state.IsChild && !packageNamesGuardian)
         {
             throw new RuleViolationException(GuardianRequiredRule, $"Case {state.Reference} is of a child: the disclosure package names the child's guardian.");
         }
 
-        if (!state.IsChild && command.PackageNamesGuardian)
+        if (!state.IsChild && packageNamesGuardian)
         {
             throw new RuleViolationException(GuardianOnlyForChildRule, "An adult has no guardian to disclose: leave it out of the package.");
         }
 
-        if (!state.IsChild && command.Purpose != ReferralPurpose.VoluntaryReturnAndReintegration)
+        if (!state.IsChild && purpose != ReferralPurpose.VoluntaryReturnAndReintegration)
         {
-            throw new RuleViolationException(PurposeOnlyForChildRule, $"{command.Purpose} is a purpose for a child's return.");
+            throw new RuleViolationException(PurposeOnlyForChildRule, $"{purpose} is a purpose for a child's return.");
         }
     }
 
@@ -170,6 +217,16 @@ public static class Referring
                 requested.PackageDocumentId, PackageRevision: 1, RiskContributions: [], FamilyTracing: null, AlternativeCare: null, BestInterests: null,
                 TravelDocument: null, Travel: null, Handover: null, Plan: null, Visits: [], Outcome: null, Reason: null, Escalated: []),
         },
+        DisclosurePackageAmended amended => ReturnCaseDecider.WithReferral(state, r => amended.AnswerAgainBy is { } answerBy
+            ? r with
+            {
+                PackageDocumentId = amended.PackageDocumentId,
+                PackageRevision = amended.Revision,
+                Status = ReferralStatus.Acknowledged,
+                AnswerBy = answerBy,
+                Escalated = [.. r.Escalated.Where(awaiting => awaiting != AwaitedAnswer.AcceptanceOrDecline)],
+            }
+            : r with { PackageDocumentId = amended.PackageDocumentId, PackageRevision = amended.Revision }),
         ReferralWithdrawn withdrawn => ReturnCaseDecider.WithReferral(state, r => r with { Status = ReferralStatus.Withdrawn, Reason = withdrawn.Reason }),
         _ => state,
     };

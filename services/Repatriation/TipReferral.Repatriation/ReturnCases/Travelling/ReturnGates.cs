@@ -100,7 +100,7 @@ public static class ReturnGates
     public static IReadOnlyList<string> GatesSetBy(object e) => e switch
     {
         ReferralRequested or ReferralWithdrawn => [ReturnDecision, Accepted],
-        ReferralAcknowledged or ReferralAccepted or ReferralDeclined => [Accepted],
+        ReferralAcknowledged or ReferralAccepted or ReferralDeclined or DisclosurePackageAmended => [Accepted],
         RiskAssessmentContributed => [Risk],
         BestInterestsDetermined => [ChildBestInterests],
         FamilyTracingRecorded or AlternativeCareRecorded => [ChildCareOnArrival],
