@@ -129,6 +129,13 @@ public sealed class AccessMatrixTests(ReturnCasesInThreeCountries world) : IClas
             ["ListReceivingAgencies"] = own => counterparts.ListReceivingAgenciesAsync(new ListReceivingAgenciesRequest { Country = Country(own) }).ResponseAsync,
             ["RequestReferral"] = own => referrals.RequestReferralAsync(
                 new RequestReferralRequest(RepatriationService.ReferralRequest(Case(own), world.NigerianAgencyId)) { ExpectedVersion = Stale }).ResponseAsync,
+            ["AmendDisclosurePackage"] = own => referrals.AmendDisclosurePackageAsync(new AmendDisclosurePackageRequest
+            {
+                CaseId = Case(own),
+                ExpectedVersion = Stale,
+                Package = RepatriationService.ReferralRequest(Case(own), world.NigerianAgencyId).Package,
+                Reason = "Matrix",
+            }).ResponseAsync,
             ["WithdrawReturnDecision"] = own => referrals.WithdrawReturnDecisionAsync(
                 new WithdrawReturnDecisionRequest { CaseId = Case(own), ExpectedVersion = Stale, Reason = "Matrix" }).ResponseAsync,
             ["GetReferral"] = own => referrals.GetReferralAsync(new GetReferralRequest { CaseId = Case(own) }).ResponseAsync,

@@ -108,6 +108,20 @@ public sealed class BadInputTests(RepatriationService service) : IClassFixture<R
 
         await referrals.RequestReferralAsync(Request());
         var agency = service.ReferralsFor(Agency);
+        AmendDisclosurePackageRequest Amend(Action<AmendDisclosurePackageRequest> change)
+        {
+            var amendment = new AmendDisclosurePackageRequest { CaseId = caseId, Package = Request().Package, Reason = "New health needs." };
+            change(amendment);
+            return amendment;
+        }
+
+        await ShouldRefuseAsync(caseId, "package", () => referrals.AmendDisclosurePackageAsync(Amend(a => a.Package = null)).ResponseAsync);
+        await ShouldRefuseAsync(caseId, "package.identity", () => referrals.AmendDisclosurePackageAsync(Amend(a => a.Package.Identity = null)).ResponseAsync);
+        await ShouldRefuseAsync(caseId, "package.identity.date_of_birth", () => referrals.AmendDisclosurePackageAsync(
+            Amend(a => a.Package.Identity.DateOfBirth = NoSuchDay)).ResponseAsync);
+        await ShouldRefuseAsync(caseId, "package.languages[0]", () => referrals.AmendDisclosurePackageAsync(Amend(a => a.Package.Languages[0] = "English")).ResponseAsync);
+        await ShouldRefuseAsync(caseId, "reason", () => referrals.AmendDisclosurePackageAsync(Amend(a => a.Reason = "")).ResponseAsync);
+        await ShouldRefuseAsync(caseId, "expected_version", () => referrals.AmendDisclosurePackageAsync(Amend(a => a.ExpectedVersion = -1)).ResponseAsync);
         await ShouldRefuseAsync(caseId, "reason", () => referrals.WithdrawReturnDecisionAsync(new WithdrawReturnDecisionRequest { CaseId = caseId, Reason = " " }).ResponseAsync);
         await ShouldRefuseAsync(caseId, "expected_version", () => referrals.WithdrawReturnDecisionAsync(
             new WithdrawReturnDecisionRequest { CaseId = caseId, ExpectedVersion = -1, Reason = "Changed mind" }).ResponseAsync);
@@ -200,6 +214,8 @@ public sealed class BadInputTests(RepatriationService service) : IClassFixture<R
         var calls = new Dictionary<string, Func<Task>>
         {
             ["RequestReferral"] = () => referrals.RequestReferralAsync(RepatriationService.ReferralRequest(unknown, agencyId)).ResponseAsync,
+            ["AmendDisclosurePackage"] = () => referrals.AmendDisclosurePackageAsync(
+                new AmendDisclosurePackageRequest { CaseId = unknown, Package = RepatriationService.ReferralRequest(unknown, agencyId).Package, Reason = "New needs." }).ResponseAsync,
             ["WithdrawReturnDecision"] = () => referrals.WithdrawReturnDecisionAsync(new WithdrawReturnDecisionRequest { CaseId = unknown, Reason = "Changed mind" }).ResponseAsync,
             ["GetReferral"] = () => referrals.GetReferralAsync(new GetReferralRequest { CaseId = unknown }).ResponseAsync,
             ["GetDisclosurePackage"] = () => agency.GetDisclosurePackageAsync(new GetDisclosurePackageRequest { CaseId = unknown }).ResponseAsync,

@@ -33,7 +33,7 @@ public sealed class ReceivingSideTests(RepatriationService service) : IClassFixt
 
         var history = await Should.ThrowAsync<RpcException>(() => service.ClientFor<RepatriationCases.RepatriationCasesClient>(Agency)
             .GetCaseHistoryAsync(new GetRepatriationCaseHistoryRequest { CaseId = caseId }).ResponseAsync);
-        RuleOf(history).ShouldBe(AccessDeniedException.RoleNotPermittedRule);
+        Refusals.RuleOf(history).ShouldBe(AccessDeniedException.RoleNotPermittedRule);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class ReceivingSideTests(RepatriationService service) : IClassFixt
         {
             var refused = await Should.ThrowAsync<RpcException>(call);
             refused.StatusCode.ShouldBe(StatusCode.PermissionDenied);
-            RuleOf(refused).ShouldBe(ReturnCaseCommands.NotReceivingAgencyRule);
+            Refusals.RuleOf(refused).ShouldBe(ReturnCaseCommands.NotReceivingAgencyRule);
         }
 
         (await referrals.ListIncomingReferralsAsync(new ListIncomingReferralsRequest())).Referrals.ShouldNotContain(r => r.CaseId == caseId);
@@ -86,7 +86,7 @@ public sealed class ReceivingSideTests(RepatriationService service) : IClassFixt
         })
         {
             var refused = await Should.ThrowAsync<RpcException>(call);
-            RuleOf(refused).ShouldBe(ReturnCaseCommands.NotReceivingAgencyRule);
+            Refusals.RuleOf(refused).ShouldBe(ReturnCaseCommands.NotReceivingAgencyRule);
         }
     }
 
@@ -124,6 +124,4 @@ public sealed class ReceivingSideTests(RepatriationService service) : IClassFixt
         records.ShouldAllBe(r => r.Outcome == AccessOutcome.Denied && r.DenialReason == AccessDeniedException.OtherCountryRule);
         records.Select(r => r.Operation).ShouldBe(operations, ignoreOrder: true);
     }
-
-    private static string? RuleOf(RpcException refused) => refused.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason;
 }
