@@ -83,7 +83,8 @@ public sealed record Referral(
     IReadOnlyList<FollowUpVisit> Visits,
     ReturnOutcome? Outcome,
     string? Reason,
-    IReadOnlyList<AwaitedAnswer> Escalated)
+    IReadOnlyList<AwaitedAnswer> Escalated,
+    bool PackageRevoked)
 {
     public bool IsActive => Status is not (ReferralStatus.Declined or ReferralStatus.Withdrawn or ReferralStatus.Closed);
 

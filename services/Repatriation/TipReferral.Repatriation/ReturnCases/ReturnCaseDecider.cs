@@ -83,7 +83,7 @@ public static class ReturnCaseDecider
         return e switch
         {
             ChildStatusNoted or PersonalDataErased or ReflectionPeriodNoted or LegalHoldNoted => NotedFacts.Evolve(state, e),
-            ReferralRequested or DisclosurePackageAmended or ReferralWithdrawn => Referring.Evolve(state, e),
+            ReferralRequested or DisclosurePackageAmended or DisclosurePackageRevoked or ReferralWithdrawn => Referring.Evolve(state, e),
             ReferralAcknowledged or ReferralAccepted or ReferralDeclined or ReferralAnswerOverdue => Answering.Evolve(state, e),
             RiskAssessmentContributed => RiskAssessment.Evolve(state, e),
             FamilyTracingRecorded or AlternativeCareRecorded or BestInterestsDetermined => ChildSafeguards.Evolve(state, e),

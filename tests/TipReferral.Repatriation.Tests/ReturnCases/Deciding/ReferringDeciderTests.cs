@@ -140,8 +140,32 @@ public sealed class ReferringDeciderTests
     }
 
     [Fact]
-    public void A_withdrawn_consent_leaves_a_referral_that_already_travelled()
+    public void A_withdrawn_consent_after_departure_leaves_the_return_but_revokes_the_package_once()
     {
-        Given(ScheduledAdult.And(Departed)).When(new NoteConsentWithdrawn(CaseId, AConsent.ConsentId, ReferralStillCovered: false, Now)).ShouldBeEmpty();
+        var departed = Given(ScheduledAdult.And(Departed));
+        var withdrawn = new NoteConsentWithdrawn(CaseId, AConsent.ConsentId, ReferralStillCovered: false, Now);
+
+        var events = departed.When(withdrawn);
+
+        events.ShouldBe([new DisclosurePackageRevoked(CaseId, ReferralId, AConsent.ConsentId, Now)]);
+        var revoked = departed.Then(events);
+        revoked.Referral!.Status.ShouldBe(ReferralStatus.Departed);
+        revoked.Referral.PackageRevoked.ShouldBeTrue();
+        revoked.When(withdrawn).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_withdrawn_consent_revokes_the_package_of_a_closed_return_too()
+    {
+        var closed = Given(HandedOverAdult.And(new ReturnCaseClosed(CaseId, ReferralId, ReturnOutcome.Reintegrated, "Plan completed.", Now)));
+
+        closed.When(new NoteConsentWithdrawn(CaseId, AConsent.ConsentId, ReferralStillCovered: false, Now))
+            .ShouldBe([new DisclosurePackageRevoked(CaseId, ReferralId, AConsent.ConsentId, Now)]);
+    }
+
+    [Fact]
+    public void A_withdrawn_consent_changes_nothing_on_a_referral_that_already_stopped()
+    {
+        Given(Opened(), Requested(), Withdrawn).When(new NoteConsentWithdrawn(CaseId, AConsent.ConsentId, ReferralStillCovered: false, Now)).ShouldBeEmpty();
     }
 }

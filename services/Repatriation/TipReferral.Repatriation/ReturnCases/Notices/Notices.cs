@@ -23,6 +23,7 @@ public enum NoticeKind
     HandoverConfirmed,
     FollowUpVisitOverdue,
     PackageAmended,
+    PackageRevoked,
 }
 
 /// <summary>
@@ -99,6 +100,11 @@ public sealed class NoticeSideEffects : IReturnCaseSideEffects
             {
                 Awaiting = amended.AnswerAgainBy is null ? null : AwaitedAnswer.AcceptanceOrDecline, DueAt = amended.AnswerAgainBy,
             }],
+            DisclosurePackageRevoked revoked =>
+            [
+                ToSending(NoticeKind.PackageRevoked, revoked.RevokedAt, "The person withdrew their consent to share with the receiving agency: it no longer holds the disclosure package."),
+                ToAgency(NoticeKind.PackageRevoked, revoked.RevokedAt, "The person withdrew their consent to share: the disclosure package is no longer available. The return and reintegration go on with the person directly."),
+            ],
             ReferralAccepted accepted => [ToSending(NoticeKind.ReferralAccepted, accepted.AcceptedAt, $"{referral.ReceivingAgency} accepted the referral.")],
             ReferralDeclined declined => [ToSending(NoticeKind.ReferralDeclined, declined.DeclinedAt, $"{referral.ReceivingAgency} declined the referral.")],
             ReferralWithdrawn withdrawn =>

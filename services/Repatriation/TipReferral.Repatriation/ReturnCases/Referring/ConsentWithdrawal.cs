@@ -8,15 +8,15 @@ namespace TipReferral.Repatriation.ReturnCases;
 
 /// <summary>
 /// A withdrawn consent reaches the referral that relied on it, in the ledger's transaction: unless
-/// another valid consent still covers the receiving agency, the referral stops and the receiving
-/// side's copy of the package is purged at once.
+/// another valid consent still covers the receiving agency, the receiving side's copy of the
+/// package is purged at once, and a referral not yet travelled stops.
 /// </summary>
 public sealed class ReferralConsentWithdrawal(ReturnCaseWriter writer) : IConsentWithdrawalHandler
 {
     public async Task OnConsentWithdrawnAsync(ConsentWithdrawnIntegrationEvent withdrawal, IDocumentSession session, CancellationToken cancellationToken)
     {
         if (withdrawal.Purpose != nameof(ConsentPurpose.CrossBorderReferral)
-            || await session.LoadAsync<ReturnCase>(withdrawal.CaseId, cancellationToken) is not { ActiveReferral: { } referral })
+            || await session.LoadAsync<ReturnCase>(withdrawal.CaseId, cancellationToken) is not { Referral: { } referral })
         {
             return;
         }

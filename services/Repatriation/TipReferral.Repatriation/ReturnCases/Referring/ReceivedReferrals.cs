@@ -8,7 +8,8 @@ namespace TipReferral.Repatriation.ReturnCases;
 /// <summary>
 /// The receiving side's copy of the disclosure package: the signed document as its agency
 /// received and verified it, the only thing of the case it reads. It is purged the moment the
-/// referral stops (withdrawn or declined) or the person's data is erased.
+/// referral stops (withdrawn or declined), the consent it was shared under is withdrawn, or the
+/// person's data is erased.
 /// </summary>
 public sealed record ReceivedReferral(
     Guid Id,
@@ -35,7 +36,7 @@ public sealed class ReceivedReferrals(ReferralDocuments documents) : IReturnCase
                     // The new revision replaces the copy: the agency keeps only what the sending side now shares.
                     Receive(session, amended.ReferralId, amended.CaseId, referral.ReceivingCountry, referral.ReceivingAgency, amended.PackageDocument, amended.AmendedAt);
                     break;
-                case ReferralWithdrawn or ReferralDeclined or PersonalDataErased when before.Referral is { } referral:
+                case ReferralWithdrawn or ReferralDeclined or DisclosurePackageRevoked or PersonalDataErased when before.Referral is { } referral:
                     session.Delete<ReceivedReferral>(referral.Id);
                     break;
             }

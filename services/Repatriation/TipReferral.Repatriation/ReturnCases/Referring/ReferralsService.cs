@@ -184,7 +184,12 @@ public sealed partial class ReferralsService(ReturnCaseCommands cases, ReferralD
         cases.EnsureOwnSide(returnCase);
 
         var received = await cases.Session.LoadAsync<ReceivedReferral>(referral.Id, context.CancellationToken)
-            ?? throw new AccessDeniedException(PackageWithdrawnRule, $"The referral of case {returnCase.Reference} stopped ({referral.Status}); its disclosure package is no longer shared.", returnCase.Id);
+            ?? throw new AccessDeniedException(
+                PackageWithdrawnRule,
+                referral.PackageRevoked
+                    ? $"The person withdrew their consent to share case {returnCase.Reference}'s disclosure package; it is no longer shared."
+                    : $"The referral of case {returnCase.Reference} stopped ({referral.Status}); its disclosure package is no longer shared.",
+                returnCase.Id);
         var document = await receipt.VerifyAsync(received.Document, cases.Caller, cases.Caller.Country, context.CancellationToken);
         var view = JsonParser.Default.Parse<Proto.DisclosurePackageView>(document.Body.GetRawText());
         view.CaseId = request.CaseId;

@@ -84,6 +84,12 @@ public sealed record DisclosurePackageAmended(
     DateTimeOffset? AnswerAgainBy,
     DateTimeOffset AmendedAt) : IHasReason;
 
+/// <summary>
+/// The person withdrew the consent the package was shared under after they had left: the return
+/// goes on, but the receiving agency no longer holds the package.
+/// </summary>
+public sealed record DisclosurePackageRevoked(Guid CaseId, Guid ReferralId, Guid ConsentId, DateTimeOffset RevokedAt);
+
 public sealed record ReferralWithdrawn(Guid CaseId, Guid ReferralId, WithdrawalCause Cause, [PersonalData] string Reason, DateTimeOffset WithdrawnAt) : IHasReason;
 
 public static class Referring
@@ -201,11 +207,19 @@ public static class Referring
         return [new ReferralWithdrawn(command.CaseId, referral.Id, WithdrawalCause.ReturnDecisionWithdrawn, command.Reason, command.Now)];
     }
 
-    /// <summary>Without a valid consent for its recipient, a referral not yet travelled stops at once.</summary>
-    public static IReadOnlyList<object> Decide(NoteConsentWithdrawn command, ReturnCase state) =>
-        state.ActiveReferral is { HasDeparted: false } referral && !command.ReferralStillCovered
-            ? [new ReferralWithdrawn(command.CaseId, referral.Id, WithdrawalCause.ConsentWithdrawn, "The person's consent to share with the receiving agency was withdrawn.", command.Now)]
-            : [];
+    /// <summary>
+    /// Without a valid consent for its recipient, a referral not yet travelled stops at once. After
+    /// departure (even once closed) the person is on the way or home, so the return stands and only
+    /// the sharing ends: the agency works with the person directly from then on.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(NoteConsentWithdrawn command, ReturnCase state) => state.Referral switch
+    {
+        _ when command.ReferralStillCovered => [],
+        { IsActive: true, HasDeparted: false } referral =>
+            [new ReferralWithdrawn(command.CaseId, referral.Id, WithdrawalCause.ConsentWithdrawn, "The person's consent to share with the receiving agency was withdrawn.", command.Now)],
+        { HasDeparted: true, PackageRevoked: false } referral => [new DisclosurePackageRevoked(command.CaseId, referral.Id, command.ConsentId, command.Now)],
+        _ => [],
+    };
 
     public static ReturnCase Evolve(ReturnCase state, object e) => e switch
     {
@@ -215,7 +229,7 @@ public static class Referring
                 requested.ReferralId, requested.AgencyId, requested.ReceivingCountry, requested.ReceivingAgency, requested.Purpose, ReferralStatus.Requested,
                 requested.RequestedAt, requested.AcknowledgeBy, requested.AnswerBy, AcknowledgedAt: null, ContactPerson: null,
                 requested.PackageDocumentId, PackageRevision: 1, RiskContributions: [], FamilyTracing: null, AlternativeCare: null, BestInterests: null,
-                TravelDocument: null, Travel: null, Handover: null, Plan: null, Visits: [], Outcome: null, Reason: null, Escalated: []),
+                TravelDocument: null, Travel: null, Handover: null, Plan: null, Visits: [], Outcome: null, Reason: null, Escalated: [], PackageRevoked: false),
         },
         DisclosurePackageAmended amended => ReturnCaseDecider.WithReferral(state, r => amended.AnswerAgainBy is { } answerBy
             ? r with
@@ -227,6 +241,7 @@ public static class Referring
                 Escalated = [.. r.Escalated.Where(awaiting => awaiting != AwaitedAnswer.AcceptanceOrDecline)],
             }
             : r with { PackageDocumentId = amended.PackageDocumentId, PackageRevision = amended.Revision }),
+        DisclosurePackageRevoked => ReturnCaseDecider.WithReferral(state, r => r with { PackageRevoked = true }),
         ReferralWithdrawn withdrawn => ReturnCaseDecider.WithReferral(state, r => r with { Status = ReferralStatus.Withdrawn, Reason = withdrawn.Reason }),
         _ => state,
     };
