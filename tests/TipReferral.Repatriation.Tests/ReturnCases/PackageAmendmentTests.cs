@@ -36,10 +36,7 @@ public sealed class PackageAmendmentTests(RepatriationService service) : IClassF
     private async Task<string> AScheduledTravelAsync()
     {
         var caseId = await service.AReferredCaseAsync("IT", Agency);
-        await AcknowledgeAndAcceptAsync(service, caseId);
-        await AssessRiskAndRecordTravelDocumentAsync(service, caseId);
-        await service.EndReflectionPeriodAsync(caseId);
-        await service.TravelFor(CaseWorker).ScheduleTravelAsync(Schedule(caseId));
+        await AcceptAndScheduleTravelAsync(service, caseId);
         return caseId;
     }
 

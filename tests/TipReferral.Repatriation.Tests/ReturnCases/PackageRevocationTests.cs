@@ -18,10 +18,7 @@ public sealed class PackageRevocationTests(RepatriationService service) : IClass
         var caseId = await service.AVictimCaseAsync("IT");
         var consentId = await service.GiveConsentAsync(caseId, Agency);
         await service.ReferralsFor(CaseWorker).RequestReferralAsync(RepatriationService.ReferralRequest(caseId, await service.AgencyIdOfAsync(Agency)));
-        await AcknowledgeAndAcceptAsync(service, caseId);
-        await AssessRiskAndRecordTravelDocumentAsync(service, caseId);
-        await service.EndReflectionPeriodAsync(caseId);
-        await service.TravelFor(CaseWorker).ScheduleTravelAsync(Schedule(caseId));
+        await AcceptAndScheduleTravelAsync(service, caseId);
         await service.TravelFor(CaseWorker).RecordDepartureAsync(new RecordDepartureRequest { CaseId = caseId });
         var agency = service.ReferralsFor(Agency);
         (await agency.GetDisclosurePackageAsync(new GetDisclosurePackageRequest { CaseId = caseId })).Package.Identity.FamilyName.ShouldBe("Okoro");

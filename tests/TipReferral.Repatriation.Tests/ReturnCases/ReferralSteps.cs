@@ -29,6 +29,15 @@ public static class ReferralSteps
         await service.TravelFor(CaseWorker).RecordTravelDocumentAsync(TravelDocument(caseId));
     }
 
+    /// <summary>From a referral just requested to its travel scheduled: accepted, risk assessed, a travel document, the reflection period ended.</summary>
+    public static async Task AcceptAndScheduleTravelAsync(RepatriationService service, string caseId)
+    {
+        await AcknowledgeAndAcceptAsync(service, caseId);
+        await AssessRiskAndRecordTravelDocumentAsync(service, caseId);
+        await service.EndReflectionPeriodAsync(caseId);
+        await service.TravelFor(CaseWorker).ScheduleTravelAsync(Schedule(caseId));
+    }
+
     /// <summary>After the handover, the Nigerian agency's part on the service's own clock.</summary>
     public static Task ReintegrateAndCloseAsync(RepatriationService service, string caseId) =>
         ReintegrateAndCloseAsync(service.ClientFor<Reintegration.ReintegrationClient>(Agency), caseId, DateOnly.FromDateTime(service.Clock.GetUtcNow().UtcDateTime));
