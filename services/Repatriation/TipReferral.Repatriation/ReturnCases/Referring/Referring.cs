@@ -231,16 +231,18 @@ public static class Referring
                 requested.PackageDocumentId, PackageRevision: 1, RiskContributions: [], FamilyTracing: null, AlternativeCare: null, BestInterests: null,
                 TravelDocument: null, Travel: null, Handover: null, Plan: null, Visits: [], Outcome: null, Reason: null, Escalated: [], PackageRevoked: false),
         },
-        DisclosurePackageAmended amended => ReturnCaseDecider.WithReferral(state, r => amended.AnswerAgainBy is { } answerBy
-            ? r with
-            {
-                PackageDocumentId = amended.PackageDocumentId,
-                PackageRevision = amended.Revision,
-                Status = ReferralStatus.Acknowledged,
-                AnswerBy = answerBy,
-                Escalated = [.. r.Escalated.Where(awaiting => awaiting != AwaitedAnswer.AcceptanceOrDecline)],
-            }
-            : r with { PackageDocumentId = amended.PackageDocumentId, PackageRevision = amended.Revision }),
+        DisclosurePackageAmended amended => ReturnCaseDecider.WithReferral(state, r =>
+        {
+            var revised = r with { PackageDocumentId = amended.PackageDocumentId, PackageRevision = amended.Revision };
+            return amended.AnswerAgainBy is { } answerBy
+                ? revised with
+                {
+                    Status = ReferralStatus.Acknowledged,
+                    AnswerBy = answerBy,
+                    Escalated = [.. r.Escalated.Where(awaiting => awaiting != AwaitedAnswer.AcceptanceOrDecline)],
+                }
+                : revised;
+        }),
         DisclosurePackageRevoked => ReturnCaseDecider.WithReferral(state, r => r with { PackageRevoked = true }),
         ReferralWithdrawn withdrawn => ReturnCaseDecider.WithReferral(state, r => r with { Status = ReferralStatus.Withdrawn, Reason = withdrawn.Reason }),
         _ => state,
