@@ -1,0 +1,8 @@
+namespace TipReferral.Portal.Pages;
+
+public sealed class DeniedModel : PortalPage
+{
+    public void OnGet()
+    {
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace TipReferral.Portal.Pages;
+
+public sealed class SignedOutModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+}
