@@ -31,7 +31,7 @@ public class RepatriationService : ServiceWithTestBus<Program>
         ["GH"] = ECDsa.Create(ECCurve.NamedCurves.nistP256),
     };
 
-    public static string KeyIdOf(string country) => $"{country.ToLowerInvariant()}-test-1";
+    public static string KeyIdOf(string country) => SignedDocumentKeys.KeyIdOf(country);
 
     public RepatriationService()
         : this(null)
@@ -41,14 +41,7 @@ public class RepatriationService : ServiceWithTestBus<Program>
     protected RepatriationService(TimeProvider? clock)
         : base(RepatriationModule.ServiceName, clock)
     {
-        foreach (var (country, key) in CountryKeys)
-        {
-            WithSetting($"SignedDocuments:SigningKeys:{country}:KeyId", KeyIdOf(country));
-            WithSetting($"SignedDocuments:SigningKeys:{country}:PrivateKeyPem", key.ExportPkcs8PrivateKeyPem());
-            WithSetting($"SignedDocuments:TrustedKeys:{country}:0:KeyId", KeyIdOf(country));
-            WithSetting($"SignedDocuments:TrustedKeys:{country}:0:PublicKeyPem", key.ExportSubjectPublicKeyInfoPem());
-        }
-
+        this.WithSignedDocumentKeys(CountryKeys);
         WithSetting("Referrals:Deadlines:Countries:NG:Acknowledge", "3.00:00:00");
         WithSetting("Referrals:Deadlines:Countries:NG:Answer", "14.00:00:00");
     }

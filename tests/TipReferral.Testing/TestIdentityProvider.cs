@@ -19,6 +19,11 @@ public sealed class TestIdentityProvider : WebApplicationFactory<IdentityProvide
     /// <summary>The public client the tests (like the CLI) ask for tokens as.</summary>
     public const string ClientId = "tipreferral-cli";
 
+    /// <summary>The web portal: a confidential client of the authorization code flow.</summary>
+    public const string PortalClientId = "tipreferral-portal";
+
+    public const string PortalClientSecret = "tipreferral-portal-test-secret";
+
     private static readonly Lazy<Task<TestIdentityProvider>> Shared = new(() => Task.Run(Start));
 
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> tokens = new(StringComparer.OrdinalIgnoreCase);
