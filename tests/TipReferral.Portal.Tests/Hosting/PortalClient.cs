@@ -22,6 +22,7 @@ public sealed class PortalClient : IDisposable
         if (username is not null)
         {
             http.DefaultRequestHeaders.Add(TestSignIn.UserHeader, username);
+            http.DefaultRequestHeaders.Add(TestSignIn.SessionHeader, Guid.NewGuid().ToString("N"));
         }
     }
 

@@ -20,6 +20,9 @@ public sealed class TestSignIn(IOptionsMonitor<AuthenticationSchemeOptions> opti
     public const string PolicyScheme = "test-or-real-sign-in";
     public const string UserHeader = "X-Test-User";
 
+    /// <summary>One session per test client: what its person states as a purpose lasts across its requests, and only its.</summary>
+    public const string SessionHeader = "X-Test-Session";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (Request.Headers[UserHeader].ToString() is not { Length: > 0 } username)
@@ -35,8 +38,7 @@ public sealed class TestSignIn(IOptionsMonitor<AuthenticationSchemeOptions> opti
             new Claim("role", user.Role),
             new Claim("agency", user.Agency),
             new Claim("country", user.Country),
-            // One session per test user: what they state as a purpose lasts across their requests.
-            new Claim("portal_session", $"test-{user.Username}"),
+            new Claim("portal_session", Request.Headers[SessionHeader].ToString() is { Length: > 0 } session ? session : user.Username),
         ], SchemeName, "name", "role");
         var properties = new AuthenticationProperties();
         properties.StoreTokens([new AuthenticationToken { Name = "access_token", Value = await provider.TokenForAsync(user) }]);
