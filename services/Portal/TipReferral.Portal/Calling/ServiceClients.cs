@@ -20,6 +20,9 @@ public static class ServiceClients
     /// <summary>The services by the names their history entries and read audits carry.</summary>
     public static readonly IReadOnlyList<string> Names = ["identification", "shelter", "legal-assistance", "repatriation"];
 
+    /// <summary>How long a page waits for a service before it says the service did not answer.</summary>
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(15);
+
     public static WebApplicationBuilder AddServiceClients(this WebApplicationBuilder builder)
     {
         var services = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>()?.Services ?? new ServiceAddresses();
@@ -64,6 +67,7 @@ public static class ServiceClients
             ? builder.Services.AddGrpcClient<TClient>(grpc => grpc.Address = address)
             : builder.Services.AddGrpcClient<TClient>(name, grpc => grpc.Address = address);
         client
+            .AddInterceptor(() => new DefaultDeadline(CallTimeout))
             .AddCallCredentials(async (_, metadata, services) =>
             {
                 var http = services.GetRequiredService<IHttpContextAccessor>().HttpContext;
