@@ -27,7 +27,26 @@ public sealed partial class TokenRefresher(IOptionsMonitor<OpenIdConnectOptions>
             return;
         }
 
-        if (context.Properties.GetTokenValue("refresh_token") is not { } refreshToken || await RefreshAsync(refreshToken, context.HttpContext.RequestAborted) is not { } renewed)
+        TokenResponse? renewed;
+        try
+        {
+            renewed = context.Properties.GetTokenValue("refresh_token") is { } refreshToken
+                ? await RefreshAsync(refreshToken, context.HttpContext.RequestAborted)
+                : null;
+        }
+        catch (Exception unreachable) when (unreachable is HttpRequestException or InvalidOperationException or TaskCanceledException)
+        {
+            if (expiry > clock.GetUtcNow())
+            {
+                // The provider is briefly unreachable but the token still holds: the next request tries again.
+                LogRefreshPostponed(logger, unreachable.Message);
+                return;
+            }
+
+            renewed = null;
+        }
+
+        if (renewed is null)
         {
             LogSessionEnded(logger);
             context.RejectPrincipal();
@@ -65,6 +84,9 @@ public sealed partial class TokenRefresher(IOptionsMonitor<OpenIdConnectOptions>
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
         return token?.AccessToken is { Length: > 0 } ? token : null;
     }
+
+    [LoggerMessage(LogLevel.Warning, "Renewing a session's token failed ({Reason}); it is still valid, so the next request tries again.")]
+    private static partial void LogRefreshPostponed(ILogger logger, string reason);
 
     [LoggerMessage(LogLevel.Information, "The provider refused to renew a session's token; the person signs in again.")]
     private static partial void LogSessionEnded(ILogger logger);
