@@ -40,10 +40,14 @@ public static class DemoUsers
         All.SingleOrDefault(user => string.Equals(user.Username, username, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentException($"No demo user is called {username}; see {FileName}.", nameof(username));
 
-    /// <summary>The demo-user configuration (users and password) exactly as the provider reads it.</summary>
+    /// <summary>
+    /// The demo configuration (users, password and the development clients, among them the
+    /// portal's) exactly as the provider reads it in Development.
+    /// </summary>
     internal static IEnumerable<KeyValuePair<string, string?>> ProviderSettings =>
         Configuration.AsEnumerable().Where(entry => entry.Value is not null
             && (entry.Key.StartsWith("DemoUsers:", StringComparison.OrdinalIgnoreCase)
+                || entry.Key.StartsWith("Identity:Clients:", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(entry.Key, "Identity:DemoPassword", StringComparison.OrdinalIgnoreCase)));
 
     private static string Required(IConfigurationSection user, string key) =>

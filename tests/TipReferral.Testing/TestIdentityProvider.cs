@@ -19,19 +19,30 @@ public sealed class TestIdentityProvider : WebApplicationFactory<IdentityProvide
     /// <summary>The public client the tests (like the CLI) ask for tokens as.</summary>
     public const string ClientId = "tipreferral-cli";
 
-    /// <summary>The web portal: a confidential client of the authorization code flow.</summary>
+    /// <summary>
+    /// The web portal's confidential client (authorization code with PKCE, refresh tokens),
+    /// configured as in the provider's appsettings.Development.json (<see cref="DemoUsers.ProviderSettings"/>):
+    /// redirect URIs on 127.0.0.1 match at any port.
+    /// </summary>
     public const string PortalClientId = "tipreferral-portal";
 
-    public const string PortalClientSecret = "tipreferral-portal-test-secret";
+    /// <summary>The portal client's development secret (never a real deployment's).</summary>
+    public const string PortalClientSecret = "tipreferral-portal-dev-secret";
 
-    private static readonly Lazy<Task<TestIdentityProvider>> Shared = new(() => Task.Run(Start));
+    /// <summary>The portal's registered redirect URIs; any port on 127.0.0.1 matches them.</summary>
+    public const string PortalRedirectUri = "http://127.0.0.1:5500/signin-oidc";
+    public const string PortalPostLogoutRedirectUri = "http://127.0.0.1:5500/signout-callback-oidc";
+
+    private static readonly Lazy<Task<TestIdentityProvider>> Shared = new(() => Task.Run(() => StartWith(new Dictionary<string, string?>())));
 
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> tokens = new(StringComparer.OrdinalIgnoreCase);
     private readonly RSA rsa = RSA.Create(2048);
     private readonly HttpClient http;
+    private readonly IReadOnlyDictionary<string, string?> extraSettings;
 
-    private TestIdentityProvider()
+    private TestIdentityProvider(IReadOnlyDictionary<string, string?> extraSettings)
     {
+        this.extraSettings = extraSettings;
         Port = LoopbackPorts.Free();
         SigningKey = new RsaSecurityKey(rsa);
         SigningKey.KeyId = Base64UrlEncoder.Encode(SigningKey.ComputeJwkThumbprint());
@@ -48,6 +59,20 @@ public sealed class TestIdentityProvider : WebApplicationFactory<IdentityProvide
     public RsaSecurityKey SigningKey { get; }
 
     public static Task<TestIdentityProvider> GetAsync() => Shared.Value;
+
+    /// <summary>
+    /// A provider of its own (the caller disposes it) with <paramref name="settings"/> on top of
+    /// the shared provider's, for tests of the provider's configuration itself.
+    /// </summary>
+    public static TestIdentityProvider StartWith(IReadOnlyDictionary<string, string?> settings)
+    {
+        // Outside a test host WebApplicationFactory does not find the provider's content root by itself.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TIPREFERRAL_IDENTITY",
+            Path.Combine(RepositoryRoot.Path, "services", "Identity", "TipReferral.Identity"));
+        var provider = new TestIdentityProvider(settings);
+        provider.StartServer();
+        return provider;
+    }
 
     /// <summary>A real access token for <paramref name="user"/> (password grant), fetched once per user and process.</summary>
     public Task<string> TokenForAsync(DemoUser user)
@@ -77,10 +102,11 @@ public sealed class TestIdentityProvider : WebApplicationFactory<IdentityProvide
         var configuration = new Dictionary<string, string?>
         {
             ["Identity:SigningKeyPem"] = rsa.ExportPkcs8PrivateKeyPem(),
+            ["Identity:EncryptionKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Kestrel:Endpoints:Http:Url"] = Issuer.ToString(),
             ["Kestrel:Endpoints:Http:Protocols"] = "Http1",
         };
-        foreach (var (key, value) in configuration.Concat(DemoUsers.ProviderSettings))
+        foreach (var (key, value) in configuration.Concat(DemoUsers.ProviderSettings).Concat(extraSettings))
         {
             builder.UseSetting(key, value);
         }
@@ -95,16 +121,6 @@ public sealed class TestIdentityProvider : WebApplicationFactory<IdentityProvide
         }
 
         base.Dispose(disposing);
-    }
-
-    private static TestIdentityProvider Start()
-    {
-        // Outside a test host WebApplicationFactory does not find the provider's content root by itself.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TIPREFERRAL_IDENTITY",
-            Path.Combine(RepositoryRoot.Path, "services", "Identity", "TipReferral.Identity"));
-        var provider = new TestIdentityProvider();
-        provider.StartServer();
-        return provider;
     }
 
     private async Task<string> FetchTokenAsync(string username)

@@ -1,7 +1,7 @@
-using System.Security.Claims;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.IdentityModel.Tokens;
-using OpenIddict.Abstractions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
@@ -9,34 +9,47 @@ using static OpenIddict.Server.OpenIddictServerEvents;
 namespace TipReferral.Identity;
 
 /// <summary>
-/// A development OpenID Connect provider on OpenIddict's server: discovery, JWKS and a token
-/// endpoint for the resource owner password grant. No database: OpenIddict runs in degraded
-/// mode, clients are checked against <c>Identity:Clients</c> and users against the demo users.
-/// Access tokens are signed (RS256), not encrypted, JWTs for the audience "tipreferral".
+/// A development OpenID Connect provider on OpenIddict's server: discovery, JWKS, the password
+/// grant (CLI, tests), and for the web portal the authorization code flow with PKCE (S256),
+/// refresh tokens and end-session, with the provider's own sign-in page and session cookie.
+/// No database: OpenIddict runs in degraded mode, clients are checked against
+/// <c>Identity:Clients</c> and users against the demo users. Access tokens are signed (RS256),
+/// not encrypted, JWTs for the audience "tipreferral"; codes and refresh tokens are encrypted.
 /// </summary>
 public static class IdentityProviderModule
 {
-    /// <summary>The claims every access token carries beside "sub", "name" and "role".</summary>
-    public const string AgencyClaim = "agency";
-    public const string CountryClaim = "country";
+    /// <summary>Short, because a code only has to survive one redirect and one back-channel request.</summary>
+    public static readonly TimeSpan AuthorizationCodeLifetime = TimeSpan.FromMinutes(2);
 
-    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(1);
+    /// <summary>How long the provider's own session cookie signs the user in without asking again.</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
 
     public static WebApplicationBuilder AddIdentityProvider(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(IdentityProviderOptions.Section).Get<IdentityProviderOptions>() ?? new IdentityProviderOptions();
         var accounts = builder.Configuration.GetSection(DemoUserAccount.Section).Get<List<DemoUserAccount>>() ?? [];
-        var directory = new UserDirectory(accounts, options.DemoPassword);
-        var (signingKey, keySource) = SigningKeys.Load(options, builder.Environment);
-        var clients = options.Clients.Select(client => client.ClientId).Where(id => !string.IsNullOrWhiteSpace(id)).ToHashSet(StringComparer.Ordinal);
-        if (clients.Count == 0)
-        {
-            throw new InvalidOperationException($"No client is configured in {IdentityProviderOptions.Section}:{nameof(IdentityProviderOptions.Clients)}.");
-        }
+        var (signingKey, signingKeySource) = SigningKeys.Load(options, builder.Environment);
+        var (encryptionKey, encryptionKeySource) = EncryptionKeys.Load(options, builder.Environment);
 
-        builder.Services.AddSingleton(directory);
-        builder.Services.AddSingleton(new SigningKeyInfo(signingKey.KeyId, keySource));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new UserDirectory(accounts, options.DemoPassword));
+        var clients = new ClientRegistry(options.Clients);
+        builder.Services.AddSingleton(clients);
+        builder.Services.AddSingleton(new KeyInfo(signingKey.KeyId, signingKeySource, encryptionKeySource));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RedeemedCodes>();
+        builder.Services.AddSingleton<TokenGrants>();
         builder.Services.AddHealthChecks();
+        builder.Services.AddAntiforgery();
+        builder.Services.AddAuthentication().AddCookie(SignInEndpoints.SessionScheme, cookie =>
+        {
+            cookie.Cookie.Name = "TipReferral.Identity.Session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.ExpireTimeSpan = SessionLifetime;
+            cookie.SlidingExpiration = false;
+        });
         builder.Services.AddOpenIddict()
             .AddServer(server =>
             {
@@ -47,33 +60,51 @@ public static class IdentityProviderModule
 
                 server.SetConfigurationEndpointUris(".well-known/openid-configuration")
                     .SetJsonWebKeySetEndpointUris(".well-known/jwks")
-                    .SetTokenEndpointUris("connect/token");
-                server.AllowPasswordFlow();
-                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles);
+                    .SetTokenEndpointUris("connect/token")
+                    .SetAuthorizationEndpointUris(SignInEndpoints.AuthorizationPath.TrimStart('/'))
+                    .SetEndSessionEndpointUris(SignInEndpoints.EndSessionPath.TrimStart('/'));
+                server.AllowPasswordFlow()
+                    .AllowAuthorizationCodeFlow()
+                    .AllowRefreshTokenFlow();
+                server.RequireProofKeyForCodeExchange();
+                // S256 only: "plain" gives nothing against an attacker who can read the authorization request.
+                server.Configure(settings => settings.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Roles, Scopes.OfflineAccess);
                 server.RegisterAudiences(options.Audience);
-                server.RegisterClaims(Claims.Subject, Claims.Name, Claims.Role, AgencyClaim, CountryClaim);
-                server.SetAccessTokenLifetime(AccessTokenLifetime);
+                server.RegisterClaims(Claims.Subject, Claims.Name, Claims.Role, UserPrincipals.AgencyClaim, UserPrincipals.CountryClaim);
+                server.SetAccessTokenLifetime(options.AccessTokenLifetime);
+                server.SetAuthorizationCodeLifetime(AuthorizationCodeLifetime);
 
                 server.AddSigningKey(signingKey);
-                // Nothing encrypted outlives the process (no refresh tokens, codes or stored
-                // tokens), so an in-memory key is enough for what OpenIddict still encrypts.
-                server.AddEphemeralEncryptionKey();
+                server.AddEncryptionKey(encryptionKey);
                 server.DisableAccessTokenEncryption();
 
                 // No application, authorization or token store: this provider has no database.
                 server.EnableDegradedMode();
                 server.AddEventHandler<ValidateTokenRequestContext>(handler => handler.UseInlineHandler(context =>
                 {
-                    ValidateClient(context, clients);
+                    ClientRequests.ValidateToken(context, clients);
+                    return ValueTask.CompletedTask;
+                }));
+                server.AddEventHandler<ValidateAuthorizationRequestContext>(handler => handler.UseInlineHandler(context =>
+                {
+                    ClientRequests.ValidateAuthorization(context, clients);
+                    return ValueTask.CompletedTask;
+                }));
+                server.AddEventHandler<ValidateEndSessionRequestContext>(handler => handler.UseInlineHandler(context =>
+                {
+                    ClientRequests.ValidateEndSession(context, clients);
                     return ValueTask.CompletedTask;
                 }));
                 server.AddEventHandler<HandleTokenRequestContext>(handler => handler.UseInlineHandler(context =>
                 {
-                    HandlePasswordGrant(context, directory, options.Audience);
+                    context.Transaction.Services().GetRequiredService<TokenGrants>().Handle(context);
                     return ValueTask.CompletedTask;
                 }));
 
-                var aspNetCore = server.UseAspNetCore();
+                var aspNetCore = server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
                 if (!builder.Environment.IsProduction())
                 {
                     // Development and tests speak plain HTTP on loopback; production requires HTTPS.
@@ -85,55 +116,23 @@ public static class IdentityProviderModule
 
     public static WebApplication MapIdentityProvider(this WebApplication app)
     {
-        var key = app.Services.GetRequiredService<SigningKeyInfo>();
+        var keys = app.Services.GetRequiredService<KeyInfo>();
         var users = app.Services.GetRequiredService<UserDirectory>().Users;
-        app.Logger.LogInformation("Signing tokens with key {KeyId} from {Source}; {Count} demo users", key.KeyId, key.Source, users.Count);
+        app.Logger.LogInformation("Signing tokens with key {KeyId} from {Source}, encrypting codes and refresh tokens with the key from {EncryptionKeySource}; {Count} demo users",
+            keys.SigningKeyId, keys.SigningKeySource, keys.EncryptionKeySource, users.Count);
+        app.UseStaticFiles();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready");
+        SignInEndpoints.Map(app);
         return app;
     }
 
-    private static void ValidateClient(ValidateTokenRequestContext context, HashSet<string> clients)
-    {
-        if (context.ClientId is null || !clients.Contains(context.ClientId))
-        {
-            context.Reject(Errors.InvalidClient, "The client application is not known to this provider.");
-        }
-        else if (!string.IsNullOrEmpty(context.ClientSecret))
-        {
-            context.Reject(Errors.InvalidClient, "The client application is public and must not send a secret.");
-        }
-    }
-
-    private static void HandlePasswordGrant(HandleTokenRequestContext context, UserDirectory directory, string audience)
-    {
-        if (!context.Request.IsPasswordGrantType())
-        {
-            context.Reject(Errors.UnsupportedGrantType, "Only the password grant is supported.");
-            return;
-        }
-
-        if (directory.Authenticate(context.Request.Username, context.Request.Password) is not { } user)
-        {
-            context.Reject(Errors.InvalidGrant, "The username or password is not valid.");
-            return;
-        }
-
-        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role)
-            .SetClaim(Claims.Subject, user.Username)
-            .SetClaim(Claims.Name, user.Name)
-            .SetClaim(Claims.Role, user.Role)
-            .SetClaim(AgencyClaim, user.Agency)
-            .SetClaim(CountryClaim, user.Country.ToUpperInvariant());
-        identity.SetScopes(context.Request.GetScopes());
-        identity.SetAudiences(audience);
-        identity.SetDestinations(_ => [Destinations.AccessToken]);
-        context.SignIn(new ClaimsPrincipal(identity));
-    }
+    private static IServiceProvider Services(this OpenIddictServerTransaction transaction) =>
+        transaction.GetHttpRequest()?.HttpContext.RequestServices ?? throw new InvalidOperationException("OpenIddict runs outside an HTTP request.");
 }
 
-/// <summary>Which key signs, for the startup log (never the key itself).</summary>
-public sealed record SigningKeyInfo(string KeyId, string Source);
+/// <summary>Which keys sign and encrypt, for the startup log (never the keys themselves).</summary>
+public sealed record KeyInfo(string SigningKeyId, string SigningKeySource, string EncryptionKeySource);
 
 /// <summary>Names the provider's assembly for WebApplicationFactory in tests.</summary>
 public sealed class IdentityProviderEntryPoint;

@@ -22,27 +22,11 @@ public static class SigningKeys
         }
         else
         {
-            var file = string.IsNullOrWhiteSpace(options.SigningKeyFile)
-                ? (environment.IsDevelopment() ? DefaultDevelopmentFile(environment.ContentRootPath) : null)
-                : Path.GetFullPath(options.SigningKeyFile, environment.ContentRootPath);
-            if (file is null)
-            {
-                throw new InvalidOperationException(
+            var file = KeyFiles.Resolve(options.SigningKeyFile, environment, () => DefaultDevelopmentFile(environment.ContentRootPath))
+                ?? throw new InvalidOperationException(
                     $"No signing key: set {IdentityProviderOptions.Section}:{nameof(IdentityProviderOptions.SigningKeyPem)} " +
                     $"or {IdentityProviderOptions.Section}:{nameof(IdentityProviderOptions.SigningKeyFile)} (an RSA private key in PEM).");
-            }
-
-            if (!File.Exists(file))
-            {
-                if (!environment.IsDevelopment())
-                {
-                    throw new InvalidOperationException($"The signing key file {file} does not exist; only Development generates one.");
-                }
-
-                CreateKeyFile(file);
-            }
-
-            rsa.ImportFromPem(File.ReadAllText(file));
+            rsa.ImportFromPem(KeyFiles.ReadOrCreate(file, environment, NewKeyPem));
             source = file;
         }
 
@@ -57,39 +41,11 @@ public static class SigningKeys
         return (key, source);
     }
 
-    private static void CreateKeyFile(string file)
+    internal static string DefaultDevelopmentFile(string contentRoot) => Path.Combine(KeyFiles.DevelopmentDirectory(contentRoot), "signing-key.pem");
+
+    private static string NewKeyPem()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         using var rsa = RSA.Create(2048);
-        try
-        {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using var stream = new FileStream(file, options);
-            using var writer = new StreamWriter(stream);
-            writer.Write(rsa.ExportPkcs8PrivateKeyPem());
-        }
-        catch (IOException) when (File.Exists(file))
-        {
-            // Another instance created it first: use theirs.
-        }
-    }
-
-    /// <summary>.local/identity/signing-key.pem at the repository root (found by TipReferral.sln), else under the content root.</summary>
-    private static string DefaultDevelopmentFile(string contentRoot)
-    {
-        for (var directory = new DirectoryInfo(contentRoot); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "TipReferral.sln")))
-            {
-                return Path.Combine(directory.FullName, ".local", "identity", "signing-key.pem");
-            }
-        }
-
-        return Path.Combine(contentRoot, ".local", "identity", "signing-key.pem");
+        return rsa.ExportPkcs8PrivateKeyPem();
     }
 }

@@ -69,6 +69,9 @@ public sealed partial class UserDirectory
         return matches && username is not null && users.TryGetValue(username, out var user) ? user : null;
     }
 
+    /// <summary>The user signed in earlier (cookie, code or refresh token), if still in the directory.</summary>
+    public DemoUserAccount? Find(string? username) => username is not null && users.TryGetValue(username, out var user) ? user : null;
+
     private static byte[] Digest(string password) => SHA256.HashData(Encoding.UTF8.GetBytes(password));
 
     [GeneratedRegex("^[A-Z]{2}$")]
