@@ -36,10 +36,11 @@ internal static class Screenshots
                 continue;
             }
 
+            var key = (shot.SignIn ? shot.User : null, shot.Language ?? "en");
+            IBrowserContext? context = null;
             try
             {
-                var key = (shot.SignIn ? shot.User : null, shot.Language ?? "en");
-                if (!sessions.TryGetValue(key, out var context))
+                if (!sessions.TryGetValue(key, out context))
                 {
                     context = await OpenAsync(browser, portal, shot);
                     sessions[key] = context;
@@ -52,7 +53,7 @@ internal static class Screenshots
                 watch.Stop();
                 if (await page.EvaluateAsync<int>("() => performance.getEntriesByType('navigation')[0].responseStatus") is var last and >= 400)
                 {
-                    Report(shot, $"not taken: {path} answered {last}{(last == 404 ? " (the page does not exist yet)" : "")}");
+                    Report(shot, NotThere(path, last));
                     problems++;
                     continue;
                 }
@@ -60,6 +61,12 @@ internal static class Screenshots
                 var loadTime = await Chromium.LoadTimeAsync(page);
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(outputDirectory, shot.File), FullPage = true });
                 Report(shot, string.Create(CultureInfo.InvariantCulture, $"{path}: {watch.ElapsedMilliseconds} ms to show (its last page load {loadTime:F0} ms)"));
+            }
+            catch (PlaywrightException exception) when (context is not null && exception.Message.Contains("ERR_HTTP_RESPONSE_CODE_FAILURE", StringComparison.Ordinal))
+            {
+                // An error status with an empty body: Chromium shows its own error page instead.
+                Report(shot, NotThere(path, (await context.APIRequest.GetAsync(path, new APIRequestContextOptions { MaxRedirects = 0 })).Status));
+                problems++;
             }
             catch (Exception exception) when (exception is PlaywrightException or TimeoutException or DemoDataException)
             {
@@ -133,6 +140,9 @@ internal static class Screenshots
             return null;
         }
     }
+
+    private static string NotThere(string path, int status) =>
+        $"not taken: {path} answered {status}{(status == 404 ? " (the page does not exist yet)" : "")}";
 
     private static void Report(Shot shot, string outcome) =>
         Console.WriteLine($"  {shot.File,-26} {shot.User ?? "(signed out)",-20} {shot.Language ?? "en",-3} {outcome}");
