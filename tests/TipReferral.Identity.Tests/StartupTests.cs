@@ -98,5 +98,52 @@ public sealed class StartupTests : IDisposable
             SigningKeys.Load(new IdentityProviderOptions { SigningKeyPem = small.ExportPkcs8PrivateKeyPem() }, Environment(Environments.Production)));
     }
 
+    [Fact]
+    public void Production_refuses_to_start_without_an_encryption_key_and_refuses_a_short_one()
+    {
+        Should.Throw<InvalidOperationException>(() => EncryptionKeys.Load(new IdentityProviderOptions(), Environment(Environments.Production)))
+            .Message.ShouldContain("EncryptionKey");
+        Should.Throw<InvalidOperationException>(() => EncryptionKeys.Load(
+            new IdentityProviderOptions { EncryptionKey = Convert.ToBase64String(new byte[16]) }, Environment(Environments.Production)));
+    }
+
+    [Fact]
+    public void Development_generates_the_encryption_key_next_to_the_signing_key_once_and_keeps_it()
+    {
+        var options = new IdentityProviderOptions { SigningKeyFile = Path.Combine(directory, "keys", "signing-key.pem") };
+
+        var (first, source) = EncryptionKeys.Load(options, Environment(Environments.Development));
+        var (second, _) = EncryptionKeys.Load(options, Environment(Environments.Development));
+
+        second.Key.ShouldBe(first.Key);
+        first.KeySize.ShouldBe(256);
+        source.ShouldBe(Path.Combine(directory, "keys", "encryption-key.txt"));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(source).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    [Theory]
+    [InlineData("client_credentials", "https://portal.example/signin-oidc", "grant \"client_credentials\"")]
+    [InlineData("authorization_code", null, "needs at least one redirect URI")]
+    [InlineData("authorization_code", "/signin-oidc", "not an absolute http(s) URI")]
+    public void An_invalid_client_stops_the_start(string grant, string? redirectUri, string complaint)
+    {
+        var client = new ClientApplication { ClientId = "portal", AllowedGrants = [grant], RedirectUris = redirectUri is null ? [] : [redirectUri] };
+
+        Should.Throw<InvalidOperationException>(() => new ClientRegistry([client])).Message.ShouldContain(complaint);
+    }
+
+    [Fact]
+    public void A_client_without_grants_keeps_the_password_grant_only()
+    {
+        var client = new ClientRegistry([new ClientApplication { ClientId = "cli" }]).Find("cli")!;
+
+        client.Allows("password").ShouldBeTrue();
+        client.Allows("authorization_code").ShouldBeFalse();
+        client.IsConfidential.ShouldBeFalse();
+    }
+
     private HostingEnvironment Environment(string name) => new() { EnvironmentName = name, ContentRootPath = directory };
 }

@@ -31,8 +31,9 @@ public sealed class ClientRegistry
             problems.AddRange(client.AllowedGrants.Where(grant => !KnownGrants.Contains(grant, StringComparer.Ordinal))
                 .Select(grant => $"{client.ClientId}: grant \"{grant}\" is not one of {string.Join(", ", KnownGrants)}"));
             problems.AddRange(client.RedirectUris.Concat(client.PostLogoutRedirectUris)
-                .Where(uri => !Uri.TryCreate(uri, UriKind.Absolute, out _))
-                .Select(uri => $"{client.ClientId}: \"{uri}\" is not an absolute URI"));
+                // Scheme checked too: on Unix "/signin-oidc" parses as an absolute file: URI.
+                .Where(uri => !Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
+                .Select(uri => $"{client.ClientId}: \"{uri}\" is not an absolute http(s) URI"));
             if (client.AllowedGrants.Contains(GrantTypes.AuthorizationCode, StringComparer.Ordinal) && client.RedirectUris.Count == 0)
             {
                 problems.Add($"{client.ClientId}: the authorization code grant needs at least one redirect URI");
