@@ -9,6 +9,9 @@ cd "$root"
 # first: a failing start inside eval "$(…)" would not stop the script, and every test would fail.
 infrastructure="$("$root/deploy/infra/start.sh")"
 eval "$infrastructure"
+# The portal's browser tests drive the system's Chromium (installed here when missing, as root).
+browser="$("$root/deploy/infra/browser.sh")"
+eval "$browser"
 
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine without Docker: PostgreSQL and RabbitMQ on
-# loopback, every service, and demo data; then prints a call to try. Safe to run again:
+# loopback, every service, the web portal, and demo data; then prints a call to try and the
+# portal's address with two demo logins. Safe to run again:
 # running parts are reused, demo data is added once. Stop with deploy/stop-system.sh.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,7 +26,9 @@ export Search__NameIndexKey="${Search__NameIndexKey:-development-only-name-index
 export PersonalData__KeyEncryptionKey="${PersonalData__KeyEncryptionKey:-ZGV2LW9ubHktcGVyc29uYWwtZGF0YS1rZWstMDAwMDE=}"
 export PersonalData__KeyEncryptionKeyId="${PersonalData__KeyEncryptionKeyId:-dev-kek-1}"
 
-echo "[system] building services (Release)..." >&2
+# The build runs `npm ci` for the portal's Bootstrap (services/Portal/TipReferral.Portal/package.json).
+command -v npm >/dev/null || { echo "[system] npm is missing: the portal's build needs Node.js and npm (apt-get install nodejs npm)." >&2; exit 1; }
+echo "[system] building services and the portal (Release)..." >&2
 dotnet build "$root/TipReferral.sln" -c Release -v quiet -nologo >"$run_dir/build.log" 2>&1 \
   || { tail -n 40 "$run_dir/build.log" >&2; exit 1; }
 
@@ -37,6 +40,9 @@ services=(
   "shelter|services/Shelter/TipReferral.Shelter|5200|5201"
   "legal|services/Legal/TipReferral.Legal|5300|5301"
   "repatriation|services/Repatriation/TipReferral.Repatriation|5400|5401"
+  # The web portal (Razor Pages): a client of the gRPC ports above with the signed-in user's token;
+  # its Portal:* settings (provider, client secret, gRPC addresses) come from its appsettings(.Development).json.
+  "portal|services/Portal/TipReferral.Portal|5500|"
 )
 
 for service in "${services[@]}"; do
@@ -89,6 +95,7 @@ receiving_agency_token="$(dotnet "$devtools" token receivingagency.ng)"
 referral_case="$(curl -fs -H "Authorization: Bearer $receiving_agency_token" 'http://127.0.0.1:5400/v1/incoming-referrals' \
   | grep -o '"caseId": *"[^"]*"' | head -n 1 | sed 's/.*"\([^"]*\)"$/\1/')" || true
 referral_case="${referral_case:-<case id>}"
+demo_password="${TIPREFERRAL_DEMO_PASSWORD:-$(sed -n 's/.*"DemoPassword": *"\([^"]*\)".*/\1/p' "$root/services/Identity/TipReferral.Identity/appsettings.Development.json" | head -n 1)}"
 cat <<EOT
 
 TipReferral is running. Try, as the screener of NAPTIP Lagos (screener.ng):
@@ -139,6 +146,11 @@ refused the caller as DENIED and one that is not running as UNAVAILABLE:
 
   SUPERVISOR_TOKEN=$supervisor_token
   curl -s -H "Authorization: Bearer \$SUPERVISOR_TOKEN" -H 'x-purpose: Reviewing the case' 'http://127.0.0.1:5100/v1/cases/$referral_case/whole-history'
+
+The web portal, in a browser on this machine: http://127.0.0.1:5500/
+  sign in at the identity provider's page as shelterstaff.it (shelter staff, Italy) or
+  caseworker.it (case worker, Italy), password: $demo_password
+  (every demo user of README "Roles and demo logins" works; pictures: deploy/screenshots.sh)
 
 A token for another demo user:        dotnet $devtools token <role>.<cc>   (e.g. prosecutor.it; README "Roles and demo logins")
 Identity provider (OpenID Connect):   http://127.0.0.1:5000/.well-known/openid-configuration

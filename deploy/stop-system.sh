@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stops the services started by deploy/start-system.sh, then PostgreSQL and RabbitMQ.
+# Stops the services and the portal started by deploy/start-system.sh, then PostgreSQL and RabbitMQ.
 # Data stays; deploy/start-system.sh brings it all back.
 #
 #   deploy/stop-system.sh               services, then PostgreSQL and RabbitMQ

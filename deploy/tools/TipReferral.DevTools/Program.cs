@@ -13,6 +13,9 @@ using Grpc.Net.Client;
 //                                            proceedings, protected witness and permit, then (with
 //                                            the repatriation service's URL) the demo counterparts
 //                                            and a referral from Italy to Nigeria (idempotent)
+//   screenshots <portal-url> <repatriation-grpc-url> <plan.json> <output-dir>
+//                                            PNGs of the portal's pages in headless Chromium, each as
+//                                            the demo user the plan names (deploy/screenshots.sh)
 // The identity provider is TIPREFERRAL_IDP (default http://127.0.0.1:5000/); the password,
 // when not given, is TIPREFERRAL_DEMO_PASSWORD or else the demo password the provider's
 // appsettings.Development.json in this repository configures.
@@ -30,8 +33,10 @@ try
             return 0;
         case ["seed", var identification, .. var others] when others.Length <= 3:
             return await SeedAsync(new Uri(identification), [.. others.Select(o => new Uri(o))]);
+        case ["screenshots", var portal, var repatriation, var plan, var output]:
+            return await Screenshots.TakeAsync(new Uri(portal), new Uri(repatriation), plan, output, identityProvider);
         default:
-            Console.Error.WriteLine("usage: token <username> [password] | seed <identification-grpc-url> [<shelter-grpc-url> [<legal-grpc-url> [<repatriation-grpc-url>]]]");
+            Console.Error.WriteLine("usage: token <username> [password] | seed <identification-grpc-url> [<shelter-grpc-url> [<legal-grpc-url> [<repatriation-grpc-url>]]] | screenshots <portal-url> <repatriation-grpc-url> <plan.json> <output-dir>");
             return 2;
     }
 }

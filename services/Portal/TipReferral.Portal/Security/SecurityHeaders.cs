@@ -11,7 +11,7 @@ public static class SecurityHeaders
 {
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
-        var provider = new Uri(app.Services.GetRequiredService<PortalOptions>().Authority).GetLeftPart(UriPartial.Authority);
+        var provider = app.Services.GetRequiredService<PortalOptions>().BrowserOrigin;
         var policy = string.Join("; ",
             "default-src 'self'",
             "script-src 'self'",

@@ -8,6 +8,16 @@ public sealed class PortalOptions
     /// <summary>Issuer URL of the OpenID Connect provider (any provider: discovery says the rest).</summary>
     public string Authority { get; set; } = "";
 
+    /// <summary>
+    /// Where browsers reach the provider, when not at <see cref="Authority"/>: in docker compose the
+    /// portal fetches discovery and redeems codes at the provider's service name, which a browser on
+    /// the host cannot resolve. Empty: browsers go where discovery says.
+    /// </summary>
+    public string BrowserAuthority { get; set; } = "";
+
+    /// <summary>The origin browsers are sent to for signing in and out ("http://127.0.0.1:5000").</summary>
+    public string BrowserOrigin => new Uri(BrowserAuthority is { Length: > 0 } browser ? browser : Authority).GetLeftPart(UriPartial.Authority);
+
     /// <summary>Fetch discovery over HTTPS only; false only for the loopback development provider.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 

@@ -82,6 +82,12 @@ public static class SignInSetup
                 {
                     // The sign-in page speaks the language the person already chose here.
                     context.ProtocolMessage.UiLocales = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+                    context.ProtocolMessage.IssuerAddress = ForBrowsers(context.ProtocolMessage.IssuerAddress, options);
+                    return Task.CompletedTask;
+                };
+                oidc.Events.OnRedirectToIdentityProviderForSignOut = context =>
+                {
+                    context.ProtocolMessage.IssuerAddress = ForBrowsers(context.ProtocolMessage.IssuerAddress, options);
                     return Task.CompletedTask;
                 };
                 oidc.Events.OnTokenValidated = context =>
@@ -95,6 +101,12 @@ public static class SignInSetup
         builder.Services.AddAuthorization();
         return builder;
     }
+
+    /// <summary>The provider's endpoint <paramref name="address"/> at the origin browsers reach it on.</summary>
+    private static string ForBrowsers(string address, PortalOptions options) =>
+        options.BrowserAuthority is { Length: > 0 } && Uri.TryCreate(address, UriKind.Absolute, out var endpoint)
+            ? options.BrowserOrigin + endpoint.PathAndQuery
+            : address;
 
     public static WebApplication MapPortalSignIn(this WebApplication app)
     {
