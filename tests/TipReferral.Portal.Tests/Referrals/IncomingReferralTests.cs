@@ -65,6 +65,29 @@ public sealed class IncomingReferralTests(PortalSystem system)
     }
 
     [Fact]
+    public async Task The_agency_contributes_its_risk_assessment_and_a_level_below_its_components_shows_the_rule()
+    {
+        var caseId = await system.AReferredWomanAsync();
+        using var agency = system.As(Agency);
+        var page = await agency.OpenWithPurposeAsync("/Referrals/Referral/" + caseId);
+        (string, string?)[] risk = [("Risk.RiskToPersonAndFamily", "High"), ("Risk.RiskOfReTrafficking", "Medium"), ("Risk.NeedsOnArrival", "Safe accommodation"), ("Risk.Reasons", "Recruiters active in Benin City")];
+
+        var refused = await agency.SubmitAsync(page, "form#risk", [.. risk, ("Risk.Level", "Low")]);
+
+        refused.RefusalKind.ShouldBe("RuleBroken");
+        refused.RefusalRule.ShouldBe("risk-level-below-its-components");
+        refused.Document.QuerySelector("[data-testid=refusal]")!.TextContent.ShouldContain("The overall risk level cannot be lower");
+        refused.InputValue("Risk.Reasons").ShouldBe("Recruiters active in Benin City");
+
+        var contributed = await agency.SubmitAsync(page, "form#risk", [.. risk, ("Risk.Level", "High")]);
+
+        contributed.Document.QuerySelector("[data-testid=done]").ShouldNotBeNull(contributed.Text);
+        var readiness = await system.RepatriationClient<Travel.TravelClient>(ReturnArrangements.CaseWorkerInItaly).GetReturnReadinessAsync(new GetReturnReadinessRequest { CaseId = caseId });
+        var gate = readiness.Gates.Single(g => g.Name == "risk-not-unacceptable");
+        (gate.SetBy.EventType, gate.SetBy.Actor.Role).ShouldBe(("RiskAssessmentContributed", Roles.ReceivingAgency));
+    }
+
+    [Fact]
     public async Task Acknowledging_from_a_stale_page_shows_the_conflict()
     {
         var caseId = await system.AReferredWomanAsync();
