@@ -47,20 +47,36 @@ public sealed class AuditPagesTests(PortalSystem system)
     }
 
     [Fact]
-    public async Task The_officer_approves_a_requested_erasure_from_the_case_audit_and_others_see_no_audit()
+    public async Task The_officer_approves_an_erasure_someone_else_requested_from_the_case_audit_and_others_see_no_audit()
     {
         var person = await steps.ACaseInItalyAsync();
+        await system.IdentificationClient<VictimCases.VictimCasesClient>(LegalSteps.Supervisor).RequestErasureAsync(
+            new RequestErasureRequest { CaseId = person.CaseId, Reason = "Her request under Art. 17 GDPR." });
         using var officer = system.As(LegalSteps.Officer);
         var page = await LegalSteps.OpenAsync(officer, "/Audit/Case/" + person.CaseId);
+        page.Document.QuerySelector("#request-erasure-form").ShouldBeNull("it is requested already");
 
-        var requested = await officer.SubmitAsync(page, "#request-erasure-form", ("Erasure.Reason", "Her request under Art. 17 GDPR."));
-        requested.RefusalKind.ShouldBeNull(requested.Text);
-        var approved = await officer.SubmitAsync(requested, "#approve-erasure-form", ("Erasure.Reason", "Lawful: no proceedings need the data."));
+        var approved = await officer.SubmitAsync(page, "#approve-erasure-form", ("Erasure.Reason", "Lawful: no proceedings need the data."));
 
         approved.RefusalKind.ShouldBeNull(approved.Text);
         var erased = await system.IdentificationClient<VictimCases.VictimCasesClient>(LegalSteps.Officer).GetCaseAsync(new GetCaseRequest { CaseId = person.CaseId });
         erased.Erasure.Erased.ShouldBeTrue();
         using var screener = system.As(DemoUsers.For(Roles.Screener, "IT"));
-        (await screener.GetAsync("/Audit")).Document.QuerySelector("#user-form").ShouldBeNull();
+        var refused = await screener.GetAsync("/Audit");
+        refused.RefusalKind.ShouldBe("NotAllowed");
+        refused.Document.QuerySelector("#user-form").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task An_officer_of_another_country_is_refused_the_case_audit()
+    {
+        var person = await steps.ACaseInItalyAsync();
+        using var foreign = system.As(DemoUsers.For(Roles.DataProtectionOfficer, "NG"));
+
+        var page = await LegalSteps.OpenAsync(foreign, "/Audit/Case/" + person.CaseId);
+
+        page.RefusalKind.ShouldBe("NotAllowed");
+        page.Document.QuerySelector("[data-testid=access-records]").ShouldBeNull();
+        page.Document.QuerySelector("[data-testid=erasure]").ShouldBeNull();
     }
 }

@@ -1,3 +1,4 @@
+using TipReferral.Domain;
 using TipReferral.Portal.Tests.Hosting;
 using TipReferral.Portal.Tests.Legal;
 using TipReferral.Testing;
@@ -19,7 +20,10 @@ public sealed class TimelineTests(PortalSystem system)
 
         page.RefusalKind.ShouldBeNull(page.Text);
         var entries = page.Document.QuerySelectorAll("[data-testid=timeline-entry]");
-        entries.Select(e => e.GetAttribute("data-service")).Distinct().ShouldBe(["identification", "shelter", "legal-assistance"], ignoreOrder: true);
+        entries.Select(e => e.GetAttribute("data-service")).Distinct().ShouldBeSubsetOf(ServiceNames);
+        entries.Select(e => e.GetAttribute("data-service")).ShouldContain("identification");
+        entries.Select(e => e.GetAttribute("data-service")).ShouldContain("shelter");
+        entries.Select(e => e.GetAttribute("data-service")).ShouldContain("legal-assistance");
         var registered = entries.First(e => e.GetAttribute("data-event-type") == "PresumedVictimRegistered");
         registered.TextContent.ShouldContain("Presumed victim registered");
         registered.QuerySelector("[data-testid=timeline-actor]")!.TextContent.ShouldContain(LegalSteps.Screener.Username);
@@ -27,8 +31,9 @@ public sealed class TimelineTests(PortalSystem system)
         opened.QuerySelector("[data-testid=timeline-actor]")!.TextContent.ShouldContain(LegalSteps.Prosecutor.Username);
         opened.QuerySelector("[data-testid=timeline-actor]")!.TextContent.ShouldContain("(IT)");
         var sources = page.Document.QuerySelectorAll("[data-testid=timeline-source]");
-        sources.Where(s => s.GetAttribute("data-service") != "repatriation").ShouldAllBe(s => s.GetAttribute("data-state") == "Included");
-        sources.Select(s => s.GetAttribute("data-service")).ShouldContain("repatriation", "every source is listed, never silently missing");
+        sources.Select(s => s.GetAttribute("data-service")).ShouldBe(ServiceNames, ignoreOrder: true, "every source is listed, never silently missing");
+        sources.ShouldAllBe(s => s.GetAttribute("data-state") == "Included");
+        page.Document.QuerySelector("[data-testid=timeline-incomplete]").ShouldBeNull();
     }
 
     [Fact]
@@ -46,6 +51,21 @@ public sealed class TimelineTests(PortalSystem system)
         page.Document.QuerySelectorAll("[data-testid=timeline-entry][data-service=legal-assistance]").ShouldBeEmpty();
         page.Document.QuerySelectorAll("[data-testid=timeline-entry][data-service=shelter]").ShouldNotBeEmpty();
     }
+
+    [Fact]
+    public async Task A_supervisor_of_another_country_is_refused_the_timeline()
+    {
+        var caseId = await ACaseInThreeServicesAsync();
+        using var foreign = system.As(DemoUsers.For(Roles.Supervisor, "NG"));
+
+        var page = await LegalSteps.OpenAsync(foreign, "/Cases/Timeline/" + caseId);
+
+        page.RefusalKind.ShouldBe("NotAllowed");
+        page.Document.QuerySelector("[data-testid=timeline]").ShouldBeNull();
+        page.Document.QuerySelector("[data-testid=timeline-sources]").ShouldBeNull();
+    }
+
+    private static readonly string[] ServiceNames = ["identification", "shelter", "legal-assistance", "repatriation"];
 
     private async Task<string> ACaseInThreeServicesAsync()
     {

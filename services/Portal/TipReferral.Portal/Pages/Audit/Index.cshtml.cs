@@ -30,6 +30,12 @@ public sealed class IndexModel(ReadAudits audits) : PortalPage
 
     public async Task<IActionResult> OnGetAsync()
     {
+        // Only a data-protection officer audits: anyone else would get four refusals, so one is enough.
+        if (!May(Home.Workspace.Method(ReadAudit.Descriptor, "WhatDidUserView")))
+        {
+            return RedirectToPage("/Denied");
+        }
+
         var page = new PageRequest { Page = Math.Max(PageNumber, 1), PageSize = PageSize };
         var notifications = EveryService.AskAsync(audits, audit => audit.ListDataProtectionNotificationsAsync(
             new ListDataProtectionNotificationsRequest { Country = Me.Country, Page = new PageRequest { PageSize = PageSize } }));
