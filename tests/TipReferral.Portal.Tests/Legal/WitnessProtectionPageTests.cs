@@ -72,5 +72,13 @@ public sealed class WitnessProtectionPageTests(PortalSystem system)
         staffLegal.Document.QuerySelector("[data-testid=legal-cases]").ShouldBeNull();
         staffLegal.Document.QuerySelectorAll("main form").ShouldBeEmpty("shelter staff act on nothing here");
         staffLegal.Text.ShouldNotContain(person.FamilyName);
+
+        using var officer = system.As(LegalSteps.Officer);
+        var audit = await LegalSteps.OpenAsync(officer, "/Audit/Case/" + person.CaseId);
+        var staffReads = audit.Document.QuerySelectorAll($"[data-testid=access-record][data-user='{LegalSteps.Staff.Username}'][data-outcome=Allowed]");
+        staffReads.Select(r => r.GetAttribute("data-service")).ShouldContain("identification");
+        staffReads.Select(r => r.GetAttribute("data-service")).ShouldContain("legal-assistance");
+        staffReads.ShouldAllBe(r => r.QuerySelector("[data-testid=record-purpose]")!.TextContent == LegalSteps.PurposeText);
+        audit.Text.ShouldNotContain(person.FamilyName);
     }
 }
