@@ -10,7 +10,7 @@ public static class CasePages
     {
         var page = await client.GetAsync(url);
         return page.Url.AbsolutePath == "/Purpose"
-            ? await client.SubmitAsync(page, "form", ("Choice", "case-management"))
+            ? await client.SubmitAsync(page, "main form", ("Choice", "case-management"))
             : page;
     }
 
@@ -20,7 +20,7 @@ public static class CasePages
         var form = await client.GetAsync("/Cases/Register");
         var registered = await client.SubmitAsync(form, "form#register", fields);
         return registered.Url.AbsolutePath == "/Purpose"
-            ? await client.SubmitAsync(registered, "form", ("Choice", "case-management"))
+            ? await client.SubmitAsync(registered, "main form", ("Choice", "case-management"))
             : registered;
     }
 
