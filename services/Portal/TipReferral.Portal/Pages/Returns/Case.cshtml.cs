@@ -76,7 +76,7 @@ public sealed class CaseModel(
 
         return AttemptAsync(async () =>
         {
-            await LoadAsync(purpose, prefill: true);
+            await LoadAsync(purpose, posted: null);
             return Page();
         });
     }
@@ -176,7 +176,7 @@ public sealed class CaseModel(
         {
             try
             {
-                await LoadAsync(purpose, prefill: false);
+                await LoadAsync(purpose, posted: inputPrefix);
             }
             catch (RpcException)
             {
@@ -187,7 +187,8 @@ public sealed class CaseModel(
         return result;
     }
 
-    private async Task LoadAsync(string purpose, bool prefill)
+    /// <summary>The page's reads; every form but the one <paramref name="posted"/> (refused, so it keeps what was typed) starts from what the services hold.</summary>
+    private async Task LoadAsync(string purpose, string? posted)
     {
         var header = StatedPurposes.Header(purpose);
         Readiness = await travel.GetReturnReadinessAsync(new GetReturnReadinessRequest { CaseId = Id });
@@ -203,15 +204,15 @@ public sealed class CaseModel(
 
         if (MayRequest && May(Home.Workspace.Method(Repatriation.Referrals.Descriptor, "RequestReferral")))
         {
-            await LoadRequestFormAsync(header, prefill);
+            await LoadRequestFormAsync(header, prefill: posted != InputPrefix);
         }
 
-        if (prefill)
+        if (posted != nameof(Risk))
         {
             Risk.ExpectedVersion = Referral?.Version;
         }
 
-        if (prefill && Referral is not null && May(Home.Workspace.Method(Repatriation.Referrals.Descriptor, "AmendDisclosurePackage")))
+        if (posted != nameof(Amend) && Referral is not null && May(Home.Workspace.Method(Repatriation.Referrals.Descriptor, "AmendDisclosurePackage")))
         {
             var sent = await referrals.GetDisclosurePackageAsync(new GetDisclosurePackageRequest { CaseId = Id }, header);
             Amend.Package = PackageInput.From(sent.Package);
