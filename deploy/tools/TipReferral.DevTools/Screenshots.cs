@@ -122,7 +122,6 @@ internal static class Screenshots
         await page.Locator("input[name=Choice][value=case-management]").CheckAsync();
         await page.Locator("main form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Purpose", StringComparison.Ordinal));
-        await page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     /// <summary>The case of the demo referral from Italy to Nigeria: the newest in NAPTIP Abuja's inbox.</summary>

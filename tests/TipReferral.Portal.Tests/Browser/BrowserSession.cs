@@ -86,8 +86,8 @@ public sealed class BrowserSession : IAsyncDisposable
         await GotoAsync(path);
         (await IsAtLoginPageAsync()).ShouldBeTrue($"Opening {path} should lead to the identity provider's login page, but the browser is at {Page.Url}.");
         await Chromium.SubmitLoginAsync(Page, user.Username, DemoUsers.Password);
+        // Waits for the page's load event too; a further WaitForLoadState can miss that event and hang.
         await Page.WaitForURLAsync(url => url.StartsWith(Portal.Address.ToString(), StringComparison.Ordinal) && !url.Contains("/signin-oidc", StringComparison.Ordinal));
-        await Page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     /// <summary>Whether the browser shows the identity provider's sign-in form.</summary>
