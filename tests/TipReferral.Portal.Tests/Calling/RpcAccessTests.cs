@@ -1,7 +1,7 @@
 using System.Reflection;
 using Grpc.Core;
 using TipReferral.Contracts.Identification.V1;
-using TipReferral.Contracts.Repatriation.V1;
+
 using TipReferral.Domain;
 using TipReferral.Portal.Calling;
 using TipReferral.Portal.Home;
@@ -55,7 +55,7 @@ public sealed class RpcAccessTests
         Services.Count.ShouldBeGreaterThanOrEqualTo(20);
         Access.Allows(Roles.Screener, Workspace.Method(VictimCases.Descriptor, "RegisterPresumedVictim")).ShouldBeTrue();
         Access.Allows(Roles.Screener, Workspace.Method(VictimCases.Descriptor, "IdentifyFormally")).ShouldBeFalse();
-        Access.Allows(Roles.ReceivingAgency, Workspace.Method(Referrals.Descriptor, "AcceptReferral")).ShouldBeTrue();
+        Access.Allows(Roles.ReceivingAgency, Workspace.Method(TipReferral.Contracts.Repatriation.V1.Referrals.Descriptor, "AcceptReferral")).ShouldBeTrue();
     }
 
     private static ServiceDescriptor Descriptor(Type implementation) =>
