@@ -22,8 +22,9 @@ public sealed class PlacementTests(PortalSystem system)
         var caseId = casePage.CaseId();
 
         // The case reaches the shelter service from the identification service's registration.
-        await Eventually.HoldsAsync(async () => await ListedAsAwaitingAsync(staff, caseId), "The case listed as awaiting placement");
-        var awaiting = await staff.GetAsync("/Shelter/AwaitingPlacement");
+        string? awaitingPage = null;
+        await Eventually.HoldsAsync(async () => (awaitingPage = await AwaitingPageOfAsync(staff, caseId)) is not null, "The case listed as awaiting placement");
+        var awaiting = await staff.GetAsync(awaitingPage!);
         var referLink = awaiting.Document.QuerySelector($"[data-testid=awaiting][data-case-id='{caseId}'] [data-testid=refer-link]")!.GetAttribute("href");
         referLink.ShouldBe($"/Shelter/Case/{caseId}#refer");
 
@@ -108,23 +109,33 @@ public sealed class PlacementTests(PortalSystem system)
             Accepts = { ResidentGroup.Women },
         })).ShelterId;
 
-    private async Task<bool> ListedAsAwaitingAsync(PortalClient staff, string caseId)
+    /// <summary>The page of the awaiting list that shows the case (oldest first, 20 a page), once the shelter service lists it.</summary>
+    private async Task<string?> AwaitingPageOfAsync(PortalClient staff, string caseId)
     {
-        try
+        var shelterCases = system.ShelterClient<ShelterCases.ShelterCasesClient>(ShelterStaffInItaly);
+        for (var number = 1; ; number++)
         {
-            var listed = await system.ShelterClient<ShelterCases.ShelterCasesClient>(ShelterStaffInItaly)
-                .ListAwaitingPlacementAsync(new ListAwaitingPlacementRequest { Country = "IT", Page = new() { PageSize = 100 } });
-            if (listed.Cases.All(row => row.CaseId != caseId))
+            ListAwaitingPlacementResponse listed;
+            try
             {
-                return false;
+                listed = await shelterCases.ListAwaitingPlacementAsync(new ListAwaitingPlacementRequest { Country = "IT", Page = new() { Page = number, PageSize = 20 } });
+            }
+            catch (RpcException)
+            {
+                return null;
+            }
+
+            if (listed.Cases.Any(row => row.CaseId == caseId))
+            {
+                var url = $"/Shelter/AwaitingPlacement?page={number}";
+                var page = await staff.GetAsync(url);
+                return page.Document.QuerySelector($"[data-testid=awaiting][data-case-id='{caseId}']") is not null ? url : null;
+            }
+
+            if (listed.Cases.Count < 20)
+            {
+                return null;
             }
         }
-        catch (RpcException)
-        {
-            return false;
-        }
-
-        var page = await staff.GetAsync("/Shelter/AwaitingPlacement");
-        return page.Document.QuerySelector($"[data-testid=awaiting][data-case-id='{caseId}']") is not null;
     }
 }
