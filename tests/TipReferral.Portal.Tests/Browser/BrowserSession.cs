@@ -78,6 +78,70 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>
+    /// Fills the form <paramref name="formSelector"/> as a person would (text typed, options chosen,
+    /// boxes ticked; a name given several times fills its inputs in order or ticks several boxes)
+    /// and submits it with its first submit button, waiting for the page that follows.
+    /// </summary>
+    public async Task SubmitAsync(string formSelector, params (string Name, string? Value)[] fields)
+    {
+        var form = Page.Locator(formSelector);
+        foreach (var field in fields.Where(field => field.Value is not null).GroupBy(field => field.Name, field => field.Value!))
+        {
+            var inputs = form.Locator($"[name='{field.Key}']");
+            var kind = await inputs.First.EvaluateAsync<string>("e => e.tagName.toLowerCase() === 'select' ? 'select' : (e.type || 'text')");
+            var values = field.ToArray();
+            switch (kind)
+            {
+                case "select":
+                    await inputs.First.SelectOptionAsync(values);
+                    break;
+                case "checkbox" or "radio":
+                    foreach (var value in values)
+                    {
+                        var box = form.Locator($"[name='{field.Key}'][value='{value}']");
+                        // A box may sit in a closed <details> section, which the person opens first.
+                        await box.EvaluateAsync("e => { const section = e.closest('details'); if (section) section.open = true; }");
+                        await box.CheckAsync();
+                    }
+
+                    break;
+                default:
+                    for (var index = 0; index < values.Length; index++)
+                    {
+                        await inputs.Nth(index).FillAsync(values[index]);
+                    }
+
+                    break;
+            }
+        }
+
+        await ClickAndWaitForPageAsync(form.Locator("button[type=submit]").First);
+    }
+
+    /// <summary>Chooses a common purpose if the page the browser is on asks why.</summary>
+    public async Task StatePurposeIfAskedAsync(string purpose)
+    {
+        if (new Uri(Page.Url).AbsolutePath == "/Purpose")
+        {
+            await SubmitAsync("main form", ("Choice", purpose));
+        }
+    }
+
+    /// <summary>
+    /// Opens a page that reads personal data, choosing a common purpose when the portal asks why
+    /// (it asks once per case and sign-in); whether it asked.
+    /// </summary>
+    public async Task<bool> OpenStatingPurposeAsync(string path, string purpose = "case-management")
+    {
+        await GotoAsync(path);
+        var asked = new Uri(Page.Url).AbsolutePath == "/Purpose";
+        await StatePurposeIfAskedAsync(purpose);
+
+        new Uri(Page.Url).PathAndQuery.ShouldBe(path);
+        return asked;
+    }
+
+    /// <summary>
     /// Opens the portal, which sends the browser to the identity provider; signs in there with the
     /// demo password and waits to be back on a portal page.
     /// </summary>

@@ -119,7 +119,7 @@ public sealed class ReturnCaseTests(PortalSystem system)
     private static string? State(PortalResponse page, string gate) =>
         page.Document.QuerySelector($"[data-testid=gate-{gate}]")?.GetAttribute("data-state");
 
-    private static (string, string?)[] RequestFields(string agencyId) =>
+    internal static (string, string?)[] RequestFields(string agencyId) =>
     [
         ("Input.ReceivingAgencyId", agencyId),
         ("Input.Purpose", "VoluntaryReturnAndReintegration"),
