@@ -7,6 +7,7 @@ using TipReferral.Portal.Tests.Cases;
 using TipReferral.Portal.Tests.Hosting;
 using TipReferral.Portal.Tests.Legal;
 using TipReferral.Portal.Tests.Returns;
+using TipReferral.Portal.Tests.Shelter;
 using TipReferral.Testing;
 using RepatriationApi = TipReferral.Contracts.Repatriation.V1;
 
@@ -55,7 +56,7 @@ public sealed class WalkInBrowserTests(PortalSystem system)
 
         // She appears awaiting placement, is referred (once her consent reached the shelter service) and admitted.
         var awaitingPage = 0;
-        await Eventually.HoldsAsync(async () => (awaitingPage = await AwaitingPageOfAsync(caseId)) > 0, "The case awaiting placement");
+        await Eventually.HoldsAsync(async () => (awaitingPage = await system.AwaitingPageOfAsync(caseId)) > 0, "The case awaiting placement", AwaitingList.Patience);
         await staff.GotoAsync($"/Shelter/AwaitingPlacement?page={awaitingPage}");
         (await staff.Page.Locator($"[data-testid=awaiting][data-case-id='{caseId}']").CountAsync()).ShouldBe(1);
         await staff.OpenStatingPurposeAsync($"/Shelter/Case/{caseId}?group=Women", "placement");
@@ -170,33 +171,5 @@ public sealed class WalkInBrowserTests(PortalSystem system)
             RequestedOn = new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day },
             RequestStatement = "I have decided; I want to go home now.",
         });
-    }
-
-    /// <summary>The page of the awaiting list (oldest first, 20 a page) that holds the case, or 0 while the shelter service has not listed it.</summary>
-    private async Task<int> AwaitingPageOfAsync(string caseId)
-    {
-        var shelterCases = system.ShelterClient<ShelterCases.ShelterCasesClient>(Staff);
-        for (var number = 1; ; number++)
-        {
-            ListAwaitingPlacementResponse listed;
-            try
-            {
-                listed = await shelterCases.ListAwaitingPlacementAsync(new ListAwaitingPlacementRequest { Country = "IT", Page = new() { Page = number, PageSize = 20 } });
-            }
-            catch (RpcException)
-            {
-                return 0;
-            }
-
-            if (listed.Cases.Any(row => row.CaseId == caseId))
-            {
-                return number;
-            }
-
-            if (listed.Cases.Count < 20)
-            {
-                return 0;
-            }
-        }
     }
 }

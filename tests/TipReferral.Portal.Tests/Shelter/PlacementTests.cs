@@ -22,9 +22,9 @@ public sealed class PlacementTests(PortalSystem system)
         var caseId = casePage.CaseId();
 
         // The case reaches the shelter service from the identification service's registration.
-        string? awaitingPage = null;
-        await Eventually.HoldsAsync(async () => (awaitingPage = await AwaitingPageOfAsync(staff, caseId)) is not null, "The case listed as awaiting placement");
-        var awaiting = await staff.GetAsync(awaitingPage!);
+        var awaitingPage = 0;
+        await Eventually.HoldsAsync(async () => (awaitingPage = await system.AwaitingPageOfAsync(caseId)) > 0, "The case listed as awaiting placement", AwaitingList.Patience);
+        var awaiting = await staff.GetAsync($"/Shelter/AwaitingPlacement?page={awaitingPage}");
         var referLink = awaiting.Document.QuerySelector($"[data-testid=awaiting][data-case-id='{caseId}'] [data-testid=refer-link]")!.GetAttribute("href");
         referLink.ShouldBe($"/Shelter/Case/{caseId}#refer");
 
@@ -108,34 +108,4 @@ public sealed class PlacementTests(PortalSystem system)
             Capacity = capacity,
             Accepts = { ResidentGroup.Women },
         })).ShelterId;
-
-    /// <summary>The page of the awaiting list that shows the case (oldest first, 20 a page), once the shelter service lists it.</summary>
-    private async Task<string?> AwaitingPageOfAsync(PortalClient staff, string caseId)
-    {
-        var shelterCases = system.ShelterClient<ShelterCases.ShelterCasesClient>(ShelterStaffInItaly);
-        for (var number = 1; ; number++)
-        {
-            ListAwaitingPlacementResponse listed;
-            try
-            {
-                listed = await shelterCases.ListAwaitingPlacementAsync(new ListAwaitingPlacementRequest { Country = "IT", Page = new() { Page = number, PageSize = 20 } });
-            }
-            catch (RpcException)
-            {
-                return null;
-            }
-
-            if (listed.Cases.Any(row => row.CaseId == caseId))
-            {
-                var url = $"/Shelter/AwaitingPlacement?page={number}";
-                var page = await staff.GetAsync(url);
-                return page.Document.QuerySelector($"[data-testid=awaiting][data-case-id='{caseId}']") is not null ? url : null;
-            }
-
-            if (listed.Cases.Count < 20)
-            {
-                return null;
-            }
-        }
-    }
 }
