@@ -35,7 +35,12 @@ public sealed class WalkInBrowserTests(PortalSystem system)
     {
         var shelterId = (await system.ShelterClient<Shelters.SheltersClient>(Supervisor).RegisterShelterAsync(new RegisterShelterRequest
         {
-            Name = CasePages.UniqueName("Casa Walk "), Country = "IT", Agency = Staff.Agency, Area = "Torino", Capacity = 5, Accepts = { ResidentGroup.Women },
+            Name = CasePages.UniqueName("Casa Walk "),
+            Country = "IT",
+            Agency = Staff.Agency,
+            Area = "Torino",
+            Capacity = 5,
+            Accepts = { ResidentGroup.Women },
         })).ShelterId;
         var agencyId = await system.AgencyIdOfAsync(Agency);
         var familyName = CasePages.UniqueName("Edosa");
