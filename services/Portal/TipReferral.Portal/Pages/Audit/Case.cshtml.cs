@@ -11,15 +11,10 @@ namespace TipReferral.Portal.Pages.Audit;
 /// Who viewed one case in every service, refused attempts included, and the case's lawful
 /// erasure: requested, then approved or rejected by the data-protection officer.
 /// </summary>
-public sealed class CaseModel(ReadAudits audits, VictimCases.VictimCasesClient cases) : PortalPage
+public sealed class CaseModel(ReadAudits audits, VictimCases.VictimCasesClient cases) : ListPage
 {
-    public const int PageSize = 20;
-
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
-
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
 
     [BindProperty]
     public long? ExpectedVersion { get; set; }
@@ -103,7 +98,7 @@ public sealed class CaseModel(ReadAudits audits, VictimCases.VictimCasesClient c
 
     private async Task ReadAuditAsync()
     {
-        var page = new PageRequest { Page = Math.Max(PageNumber, 1), PageSize = PageSize };
+        var page = RequestedPage;
         Reads = await EveryService.AskAsync(audits, audit => audit.WhoViewedCaseAsync(new WhoViewedCaseRequest { CaseId = Id, IncludeDenied = true, Page = page }));
         ReadsPage = EveryService.Paging(Reads, page.Page, PageSize);
     }

@@ -9,18 +9,13 @@ namespace TipReferral.Portal.Pages.Audit;
 /// The data-protection officer's desk: what one user viewed, or tried to and was refused, in
 /// every service; and each reveal of a protected identity in the officer's country.
 /// </summary>
-public sealed class IndexModel(ReadAudits audits) : PortalPage
+public sealed class IndexModel(ReadAudits audits) : ListPage
 {
-    public const int PageSize = 20;
-
     [BindProperty(SupportsGet = true)]
     public string? UserId { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public bool IncludeDenied { get; set; } = true;
-
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
 
     public ServiceAnswer<AccessRecords>[] Reads { get; private set; } = [];
 
@@ -36,7 +31,7 @@ public sealed class IndexModel(ReadAudits audits) : PortalPage
             return RedirectToPage("/Denied");
         }
 
-        var page = new PageRequest { Page = Math.Max(PageNumber, 1), PageSize = PageSize };
+        var page = RequestedPage;
         var notifications = EveryService.AskAsync(audits, audit => audit.ListDataProtectionNotificationsAsync(
             new ListDataProtectionNotificationsRequest { Country = Me.Country, Page = new PageRequest { PageSize = PageSize } }));
         if (!string.IsNullOrWhiteSpace(UserId))

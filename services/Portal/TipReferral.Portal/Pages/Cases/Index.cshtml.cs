@@ -6,16 +6,13 @@ using TipReferral.Portal.Calling;
 namespace TipReferral.Portal.Pages.Cases;
 
 /// <summary>Finds cases of the person's country by reference or by a name, matched fuzzily; one page at a time.</summary>
-public sealed class IndexModel(VictimCases.VictimCasesClient cases) : PortalPage
+public sealed class IndexModel(VictimCases.VictimCasesClient cases) : ListPage
 {
     [BindProperty(SupportsGet = true)]
     public string? Name { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Reference { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
 
     public SearchCasesResponse? Results { get; private set; }
 
@@ -39,7 +36,7 @@ public sealed class IndexModel(VictimCases.VictimCasesClient cases) : PortalPage
                 Name = Name?.Trim() ?? "",
                 Reference = Reference?.Trim() ?? "",
                 Country = Me.Country,
-                Page = new PageRequest { Page = Math.Max(PageNumber, 1), PageSize = 20 },
+                Page = RequestedPage,
             }, StatedPurposes.Header(purpose));
             return Page();
         });

@@ -5,15 +5,12 @@ using TipReferral.Contracts.Legal.V1;
 namespace TipReferral.Portal.Pages.Legal;
 
 /// <summary>The residence permits of the person's country that expire soon, soonest first: who needs a renewal before it is too late.</summary>
-public sealed class ExpiringPermitsModel(ResidencePermits.ResidencePermitsClient permits) : PortalPage
+public sealed class ExpiringPermitsModel(ResidencePermits.ResidencePermitsClient permits) : ListPage
 {
     public const int DefaultDays = 60;
 
     [BindProperty(SupportsGet = true)]
     public ExpiringPermitsInput Input { get; set; } = new();
-
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
 
     public ListExpiringPermitsResponse? Permits { get; private set; }
 
@@ -23,7 +20,7 @@ public sealed class ExpiringPermitsModel(ResidencePermits.ResidencePermitsClient
         {
             Country = Me.Country,
             WithinDays = Input.WithinDays ?? DefaultDays,
-            Page = new PageRequest { Page = Math.Max(PageNumber, 1), PageSize = 20 },
+            Page = RequestedPage,
         });
         return Page();
     });

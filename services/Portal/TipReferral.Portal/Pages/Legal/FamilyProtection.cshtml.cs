@@ -10,12 +10,9 @@ namespace TipReferral.Portal.Pages.Legal;
 /// Requests from abroad to protect a witness's family in this country, for its witness-protection
 /// authority: it sees what it needs to protect them and nothing else of the case, and decides.
 /// </summary>
-public sealed class FamilyProtectionModel(WitnessProtection.WitnessProtectionClient protection) : PortalPage
+public sealed class FamilyProtectionModel(WitnessProtection.WitnessProtectionClient protection) : ListPage
 {
     public const string DoneKey = "legal.done";
-
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
 
     [BindProperty]
     public FamilyDecisionInput Decision { get; set; } = new();
@@ -72,7 +69,7 @@ public sealed class FamilyProtectionModel(WitnessProtection.WitnessProtectionCli
 
     private async Task ListAsync(string purpose) =>
         Requests = await protection.ListFamilyProtectionRequestsAsync(
-            new ListFamilyProtectionRequestsRequest { Country = Me.Country, Page = new PageRequest { Page = Math.Max(PageNumber, 1), PageSize = 20 } },
+            new ListFamilyProtectionRequestsRequest { Country = Me.Country, Page = RequestedPage },
             StatedPurposes.Header(purpose));
 }
 

@@ -5,16 +5,13 @@ using TipReferral.Contracts.Repatriation.V1;
 namespace TipReferral.Portal.Pages.Referrals;
 
 /// <summary>The receiving agency's inbox: the referrals addressed to its own agency, with their deadlines.</summary>
-public sealed class IncomingModel(Contracts.Repatriation.V1.Referrals.ReferralsClient referrals) : PortalPage
+public sealed class IncomingModel(Contracts.Repatriation.V1.Referrals.ReferralsClient referrals) : ListPage
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
-
     public ReferralSummaryList? Inbox { get; private set; }
 
     public Task<IActionResult> OnGetAsync() => AttemptAsync(async () =>
     {
-        Inbox = await referrals.ListIncomingReferralsAsync(new ListIncomingReferralsRequest { Page = new PageRequest { Page = Math.Max(PageNumber, 1), PageSize = 20 } });
+        Inbox = await referrals.ListIncomingReferralsAsync(new ListIncomingReferralsRequest { Page = RequestedPage });
         return Page();
     });
 }

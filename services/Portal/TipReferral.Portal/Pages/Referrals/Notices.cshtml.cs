@@ -5,16 +5,13 @@ using TipReferral.Contracts.Repatriation.V1;
 namespace TipReferral.Portal.Pages.Referrals;
 
 /// <summary>What this side was told about its referrals, newest first: received, reminders, escalations, answers.</summary>
-public sealed class NoticesModel(Contracts.Repatriation.V1.Referrals.ReferralsClient referrals) : PortalPage
+public sealed class NoticesModel(Contracts.Repatriation.V1.Referrals.ReferralsClient referrals) : ListPage
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
-
     public NoticeList? Notices { get; private set; }
 
     public Task<IActionResult> OnGetAsync() => AttemptAsync(async () =>
     {
-        Notices = await referrals.ListNoticesAsync(new ListNoticesRequest { Page = new PageRequest { Page = Math.Max(PageNumber, 1), PageSize = 20 } });
+        Notices = await referrals.ListNoticesAsync(new ListNoticesRequest { Page = RequestedPage });
         return Page();
     });
 }

@@ -6,11 +6,8 @@ using TipReferral.Portal.Home;
 namespace TipReferral.Portal.Pages.Shelter;
 
 /// <summary>Open cases of the person's country not yet in a shelter, oldest first: references and flags only.</summary>
-public sealed class AwaitingPlacementModel(ShelterCases.ShelterCasesClient cases) : PortalPage
+public sealed class AwaitingPlacementModel(ShelterCases.ShelterCasesClient cases) : ListPage
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
-
     public ListAwaitingPlacementResponse? Awaiting { get; private set; }
 
     public bool MayRefer => May(Workspace.Method(ShelterCases.Descriptor, "ReferToShelter"));
@@ -23,7 +20,7 @@ public sealed class AwaitingPlacementModel(ShelterCases.ShelterCasesClient cases
         Awaiting = await cases.ListAwaitingPlacementAsync(new ListAwaitingPlacementRequest
         {
             Country = Me.Country,
-            Page = new PageRequest { Page = Math.Max(PageNumber, 1), PageSize = 20 },
+            Page = RequestedPage,
         });
         return Page();
     });
