@@ -60,10 +60,11 @@ public sealed class WalkInBrowserTests(PortalSystem system)
         (await staff.Page.GetByTestId("consent").CountAsync()).ShouldBe(2);
 
         // She appears awaiting placement, is referred (once her consent reached the shelter service) and admitted.
-        var awaitingPage = 0;
-        await Eventually.HoldsAsync(async () => (awaitingPage = await system.AwaitingPageOfAsync(caseId)) > 0, "The case awaiting placement", AwaitingList.Patience);
-        await staff.GotoAsync($"/Shelter/AwaitingPlacement?page={awaitingPage}");
-        (await staff.Page.Locator($"[data-testid=awaiting][data-case-id='{caseId}']").CountAsync()).ShouldBe(1);
+        await system.UntilPortalListsAwaitingAsync(caseId, async path =>
+        {
+            await staff.GotoAsync(path);
+            return await staff.Page.Locator($"[data-testid=awaiting][data-case-id='{caseId}']").CountAsync() == 1;
+        });
         await staff.OpenStatingPurposeAsync($"/Shelter/Case/{caseId}?group=Women", "placement");
         await Eventually.HoldsAsync(async () =>
         {
@@ -135,7 +136,8 @@ public sealed class WalkInBrowserTests(PortalSystem system)
         var cases = system.IdentificationClient<VictimCases.VictimCasesClient>(LegalSteps.Staff);
         await Eventually.HoldsAsync(
             async () => (await cases.GetCaseAsync(new GetCaseRequest { CaseId = person.CaseId })).PersonalDataState == Contracts.Common.V1.PersonalDataState.Masked,
-            "The identity protection reaching the identification service");
+            "The identity protection reaching the identification service",
+            AwaitingList.Patience);
 
         await using var staff = await BrowserSession.OpenAsync(system.Portal);
         await staff.SignInAsync(LegalSteps.Staff);

@@ -2,6 +2,7 @@ using TipReferral.Contracts.Common.V1;
 using TipReferral.Contracts.Identification.V1;
 using TipReferral.Contracts.Legal.V1;
 using TipReferral.Portal.Tests.Hosting;
+using TipReferral.Portal.Tests.Shelter;
 using TipReferral.Testing;
 
 namespace TipReferral.Portal.Tests.Legal;
@@ -51,7 +52,8 @@ public sealed class WitnessProtectionPageTests(PortalSystem system)
         var cases = system.IdentificationClient<VictimCases.VictimCasesClient>(LegalSteps.Staff);
         await Eventually.HoldsAsync(
             async () => (await cases.GetCaseAsync(new GetCaseRequest { CaseId = person.CaseId })).PersonalDataState == PersonalDataState.Masked,
-            "The identity protection reaching the identification service");
+            "The identity protection reaching the identification service",
+            AwaitingList.Patience);
 
         using var staff = system.As(LegalSteps.Staff);
         var casePage = await LegalSteps.OpenAsync(staff, "/Cases/Case/" + person.CaseId);

@@ -22,10 +22,10 @@ public sealed class PlacementTests(PortalSystem system)
         var caseId = casePage.CaseId();
 
         // The case reaches the shelter service from the identification service's registration.
-        var awaitingPage = 0;
-        await Eventually.HoldsAsync(async () => (awaitingPage = await system.AwaitingPageOfAsync(caseId)) > 0, "The case listed as awaiting placement", AwaitingList.Patience);
-        var awaiting = await staff.GetAsync($"/Shelter/AwaitingPlacement?page={awaitingPage}");
-        var referLink = awaiting.Document.QuerySelector($"[data-testid=awaiting][data-case-id='{caseId}'] [data-testid=refer-link]")!.GetAttribute("href");
+        PortalResponse? awaiting = null;
+        await system.UntilPortalListsAwaitingAsync(caseId, async path =>
+            (awaiting = await staff.GetAsync(path)).Document.QuerySelector($"[data-testid=awaiting][data-case-id='{caseId}']") is not null);
+        var referLink = awaiting!.Document.QuerySelector($"[data-testid=awaiting][data-case-id='{caseId}'] [data-testid=refer-link]")!.GetAttribute("href");
         referLink.ShouldBe($"/Shelter/Case/{caseId}#refer");
 
         // Without her consent the referral is refused, naming the rule.
