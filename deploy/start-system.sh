@@ -15,7 +15,9 @@ mkdir -p "$run_dir"
 
 # Demo secrets only: a deployment injects its own (see README, "Configuration").
 export ASPNETCORE_ENVIRONMENT=Development
-export ConnectionStrings__Postgres="$TIPREFERRAL_POSTGRES"
+# Each service connects to its own database on this server (see TIPREFERRAL_PG_SERVICE_DATABASES).
+postgres_server="${TIPREFERRAL_POSTGRES/Database=${TIPREFERRAL_PG_DATABASE};/}"
+postgres_server="${postgres_server/;Database=${TIPREFERRAL_PG_DATABASE}/}"
 export RabbitMq__Uri="$TIPREFERRAL_RABBITMQ"
 # Tokens come from the development identity provider started below (services/Identity); its
 # signing key is generated once into .local/identity/ (git-ignored) and kept across restarts.
@@ -32,38 +34,41 @@ echo "[system] building services and the portal (Release)..." >&2
 dotnet build "$root/TipReferral.sln" -c Release -v quiet -nologo >"$run_dir/build.log" 2>&1 \
   || { tail -n 40 "$run_dir/build.log" >&2; exit 1; }
 
-# name|project|REST+health port|gRPC port (empty: HTTP only). The identity provider comes
-# first: the services fetch its discovery document and keys on their first request.
+# name|project|REST+health port|gRPC port (empty: HTTP only)|database (empty: none). The identity
+# provider comes first: the services fetch its discovery document and keys on their first request.
 services=(
-  "identity|services/Identity/TipReferral.Identity|5000|"
-  "identification|services/Identification/TipReferral.Identification|5100|5101"
-  "shelter|services/Shelter/TipReferral.Shelter|5200|5201"
-  "legal|services/Legal/TipReferral.Legal|5300|5301"
-  "repatriation|services/Repatriation/TipReferral.Repatriation|5400|5401"
+  "identity|services/Identity/TipReferral.Identity|5000||"
+  "identification|services/Identification/TipReferral.Identification|5100|5101|tipreferral_identification"
+  "shelter|services/Shelter/TipReferral.Shelter|5200|5201|tipreferral_shelter"
+  "legal|services/Legal/TipReferral.Legal|5300|5301|tipreferral_legal"
+  "repatriation|services/Repatriation/TipReferral.Repatriation|5400|5401|tipreferral_repatriation"
   # The web portal (Razor Pages): a client of the gRPC ports above with the signed-in user's token;
   # its Portal:* settings (provider, client secret, gRPC addresses) come from its appsettings(.Development).json.
-  "portal|services/Portal/TipReferral.Portal|5500|"
+  "portal|services/Portal/TipReferral.Portal|5500||"
 )
 
 for service in "${services[@]}"; do
-  IFS='|' read -r name project http_port grpc_port <<<"$service"
+  IFS='|' read -r name project http_port grpc_port database <<<"$service"
   pid_file="$run_dir/$name.pid"
   if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null; then
     echo "[system] $name already running (pid $(cat "$pid_file"))" >&2
     continue
   fi
   dll="$root/$project/bin/Release/net10.0/$(basename "$project").dll"
-  endpoints=(Kestrel__Endpoints__Http__Url="http://127.0.0.1:$http_port" Kestrel__Endpoints__Http__Protocols=Http1)
+  settings=(Kestrel__Endpoints__Http__Url="http://127.0.0.1:$http_port" Kestrel__Endpoints__Http__Protocols=Http1)
   if [ -n "$grpc_port" ]; then
-    endpoints+=(Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$grpc_port" Kestrel__Endpoints__Grpc__Protocols=Http2)
+    settings+=(Kestrel__Endpoints__Grpc__Url="http://127.0.0.1:$grpc_port" Kestrel__Endpoints__Grpc__Protocols=Http2)
   fi
-  env "${endpoints[@]}" setsid nohup dotnet "$dll" --contentRoot "$root/$project" >"$run_dir/$name.log" 2>&1 </dev/null &
+  if [ -n "$database" ]; then
+    settings+=(ConnectionStrings__Postgres="$postgres_server;Database=$database")
+  fi
+  env "${settings[@]}" setsid nohup dotnet "$dll" --contentRoot "$root/$project" >"$run_dir/$name.log" 2>&1 </dev/null &
   echo $! >"$pid_file"
   echo "[system] started $name (pid $!), log: $run_dir/$name.log" >&2
 done
 
 for service in "${services[@]}"; do
-  IFS='|' read -r name _ http_port grpc_port <<<"$service"
+  IFS='|' read -r name _ http_port grpc_port _ <<<"$service"
   for _ in $(seq 1 60); do
     curl -fs "http://127.0.0.1:$http_port/health/ready" >/dev/null 2>&1 && break
     sleep 1

@@ -19,6 +19,10 @@
 # Non-default PG port so we never collide with a distro cluster on 5432.
 : "${TIPREFERRAL_PG_PORT:=55432}"
 : "${TIPREFERRAL_PG_DATABASE:=tipreferral}"
+# One database per service, as each service owns its data: Marten's async daemon holds its
+# progress behind a gap in the event sequence while any transaction of its database that began
+# before the gap is open, and every service's daemon keeps one open while it leads.
+: "${TIPREFERRAL_PG_SERVICE_DATABASES:=tipreferral_identification tipreferral_shelter tipreferral_legal tipreferral_repatriation}"
 
 : "${TIPREFERRAL_RABBIT_PORT:=5672}"
 : "${TIPREFERRAL_RABBIT_DIST_PORT:=25672}"
@@ -31,7 +35,7 @@
 : "${TIPREFERRAL_POSTGRES:=Host=127.0.0.1;Port=${TIPREFERRAL_PG_PORT};Username=postgres;Password=postgres;Database=${TIPREFERRAL_PG_DATABASE}}"
 : "${TIPREFERRAL_RABBITMQ:=amqp://guest:guest@127.0.0.1:${TIPREFERRAL_RABBIT_PORT}/}"
 
-export TIPREFERRAL_STATE_DIR TIPREFERRAL_PG_PORT TIPREFERRAL_PG_DATABASE \
+export TIPREFERRAL_STATE_DIR TIPREFERRAL_PG_PORT TIPREFERRAL_PG_DATABASE TIPREFERRAL_PG_SERVICE_DATABASES \
     TIPREFERRAL_RABBIT_PORT TIPREFERRAL_RABBIT_DIST_PORT TIPREFERRAL_RABBIT_NODENAME \
     TIPREFERRAL_POSTGRES TIPREFERRAL_RABBITMQ
 

@@ -188,21 +188,23 @@ start_postgres() {
 }
 
 ensure_database() {
-    local psql exists
+    local psql exists name
     psql=$(pg_tool psql) || die "psql not found"
-    # PGPASSWORD only matters if a reused server is not in trust mode.
-    exists=$(PGPASSWORD=postgres PGCONNECT_TIMEOUT=5 "$psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres \
-        -d postgres -v ON_ERROR_STOP=1 -tA \
-        -c "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'") \
-        || die "cannot query PostgreSQL on 127.0.0.1:$PG_PORT as postgres"
-    if [[ $exists == 1 ]]; then
-        log "database '$PG_DB' exists"
-    else
-        PGPASSWORD=postgres PGCONNECT_TIMEOUT=5 "$psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres \
-            -d postgres -v ON_ERROR_STOP=1 -c "CREATE DATABASE \"$PG_DB\"" \
-            || die "CREATE DATABASE $PG_DB failed"
-        log "database '$PG_DB' created"
-    fi
+    for name in "$PG_DB" $TIPREFERRAL_PG_SERVICE_DATABASES; do
+        # PGPASSWORD only matters if a reused server is not in trust mode.
+        exists=$(PGPASSWORD=postgres PGCONNECT_TIMEOUT=5 "$psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres \
+            -d postgres -v ON_ERROR_STOP=1 -tA \
+            -c "SELECT 1 FROM pg_database WHERE datname = '$name'") \
+            || die "cannot query PostgreSQL on 127.0.0.1:$PG_PORT as postgres"
+        if [[ $exists == 1 ]]; then
+            log "database '$name' exists"
+        else
+            PGPASSWORD=postgres PGCONNECT_TIMEOUT=5 "$psql" -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres \
+                -d postgres -v ON_ERROR_STOP=1 -c "CREATE DATABASE \"$name\"" \
+                || die "CREATE DATABASE $name failed"
+            log "database '$name' created"
+        fi
+    done
 }
 
 # --- RabbitMQ --------------------------------------------------------------------

@@ -71,9 +71,23 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
 
     public virtual async Task InitializeAsync()
     {
-        (PostgresConnectionString, RabbitMqUri) = await TestInfrastructure.GetAsync();
+        (var server, RabbitMqUri) = await TestInfrastructure.GetAsync();
+        // A database of its own, as each service has in production: Marten's high-water detection
+        // counts every open transaction of its database, another service's daemon lock included.
+        PostgresConnectionString = await TestDatabases.CreateAsync(server, Schema);
         IdentityProvider = await TestIdentityProvider.GetAsync();
         StartServer();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (PostgresConnectionString.Length > 0)
+        {
+            await TestDatabases.DropAsync(PostgresConnectionString);
+        }
+
+        GC.SuppressFinalize(this);
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();

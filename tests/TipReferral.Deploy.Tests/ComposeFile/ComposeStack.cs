@@ -99,6 +99,9 @@ internal sealed class ComposeService(ComposeStack stack, string name, Dictionary
     /// <summary>The raw <c>ports</c> entries: strings (short syntax) or mappings (long syntax).</summary>
     public IReadOnlyList<object> Ports => definition.GetValueOrDefault("ports") is List<object?> ports ? [.. ports.OfType<object>()] : [];
 
+    /// <summary>The <c>volumes</c> entries in short syntax (<c>source:target[:mode]</c>).</summary>
+    public IReadOnlyList<string> Volumes => definition.GetValueOrDefault("volumes") is List<object?> volumes ? [.. volumes.Select(ComposeStack.Scalar).OfType<string>()] : [];
+
     public string? NetworkMode => ComposeStack.Scalar(definition.GetValueOrDefault("network_mode"));
 
     public IReadOnlyList<Dependency> DependsOn => definition.GetValueOrDefault("depends_on") switch
