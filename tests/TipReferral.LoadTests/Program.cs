@@ -1,0 +1,3 @@
+using TipReferral.LoadTests;
+
+return await LoadBenchmark.RunAsync(args);
