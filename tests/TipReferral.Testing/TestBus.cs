@@ -8,7 +8,7 @@ namespace TipReferral.Testing;
 /// <summary>
 /// A stand-in for another service: its own MassTransit bus on the real broker, under a
 /// fixture's entity prefix, with temporary queues. Start it before the action under test:
-/// a fan-out exchange drops what no queue was bound to receive.
+/// a fan-out exchange drops what no queue was bound to receive. It retries as the services do.
 /// </summary>
 public sealed class TestBus : IAsyncDisposable
 {
@@ -35,7 +35,7 @@ public sealed class TestBus : IAsyncDisposable
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigureBroker(new RabbitMqOptions { Uri = rabbitMq, EntityPrefix = entityPrefix });
-                rabbit.UseMessageRetry(retry => retry.Immediate(3));
+                rabbit.UseHouseRetry();
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -43,13 +43,14 @@ public sealed class ConsentGivenConsumer(IDocumentStore store, TimeProvider cloc
     protected override async Task HandleAsync(ConsumeContext<ConsentGivenIntegrationEvent> context, IDocumentSession session)
     {
         var given = context.Message;
-        var ledger = await session.LoadAsync<CaseConsents>(given.CaseId, context.CancellationToken) ?? new CaseConsents(given.CaseId, []);
+        var loaded = await session.LoadAsync<CaseConsents>(given.CaseId, context.CancellationToken);
+        var ledger = loaded ?? new CaseConsents(given.CaseId, []);
         var consent = new Domain.Consent(
             given.ConsentId, Enum.Parse<ConsentPurpose>(given.Purpose), new Domain.ConsentRecipient(given.RecipientCountry, given.RecipientAgency),
             Enum.Parse<ConsentGiver>(given.GivenBy), given.GivenAt, given.ExpiresAt, WithdrawnAt: null, RecordedBy: null);
         if (ledger.Consents.All(c => c.ConsentId != consent.ConsentId))
         {
-            session.Store(ledger with { Consents = [.. ledger.Consents, consent] });
+            session.Save(loaded, ledger with { Consents = [.. ledger.Consents, consent] });
         }
     }
 }
@@ -60,14 +61,15 @@ public sealed class ConsentWithdrawnConsumer(IDocumentStore store, TimeProvider 
     protected override async Task HandleAsync(ConsumeContext<ConsentWithdrawnIntegrationEvent> context, IDocumentSession session)
     {
         var withdrawn = context.Message;
-        var ledger = await session.LoadAsync<CaseConsents>(withdrawn.CaseId, context.CancellationToken) ?? new CaseConsents(withdrawn.CaseId, []);
+        var loaded = await session.LoadAsync<CaseConsents>(withdrawn.CaseId, context.CancellationToken);
+        var ledger = loaded ?? new CaseConsents(withdrawn.CaseId, []);
         // A withdrawal that overtakes its consent still counts: the consent is recorded as withdrawn.
         var consents = ledger.Consents.Any(c => c.ConsentId == withdrawn.ConsentId)
             ? ledger.Consents.Select(c => c.ConsentId == withdrawn.ConsentId ? c with { WithdrawnAt = withdrawn.WithdrawnAt } : c)
             : ledger.Consents.Append(new Domain.Consent(
                 withdrawn.ConsentId, Enum.Parse<ConsentPurpose>(withdrawn.Purpose), new Domain.ConsentRecipient(withdrawn.RecipientCountry, withdrawn.RecipientAgency),
                 ConsentGiver.Person, withdrawn.WithdrawnAt, ExpiresAt: null, withdrawn.WithdrawnAt, RecordedBy: null));
-        session.Store(ledger with { Consents = [.. consents] });
+        session.Save(loaded, ledger with { Consents = [.. consents] });
         foreach (var handler in handlers)
         {
             await handler.OnConsentWithdrawnAsync(withdrawn, session, context.CancellationToken);
@@ -83,6 +85,7 @@ public static class ConsentLedgerExtensions
     /// </summary>
     public static IBusRegistrationConfigurator AddConsentLedger(this IBusRegistrationConfigurator bus)
     {
+        bus.ConfigureMarten(CopiedDocuments.Register<CaseConsents>);
         bus.AddConsumer<ConsentGivenConsumer>();
         bus.AddConsumer<ConsentWithdrawnConsumer>();
         return bus;

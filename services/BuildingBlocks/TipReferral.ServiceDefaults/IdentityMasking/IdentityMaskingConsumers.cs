@@ -59,8 +59,8 @@ internal static class ProtectionLedger
 {
     public static async Task ApplyAsync(IDocumentSession session, Guid caseId, ProtectionEntry message, CancellationToken cancellationToken)
     {
-        var document = await session.LoadAsync<ProtectedIdentity>(caseId, cancellationToken) ?? new ProtectedIdentity(caseId, []);
-        session.Store(document.Apply(message));
+        var loaded = await session.LoadAsync<ProtectedIdentity>(caseId, cancellationToken);
+        session.Save(loaded, (loaded ?? new ProtectedIdentity(caseId, [])).Apply(message));
     }
 }
 

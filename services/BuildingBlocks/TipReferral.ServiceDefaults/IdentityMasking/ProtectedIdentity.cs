@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Marten;
 
+using TipReferral.ServiceDefaults.Messaging;
+
 namespace TipReferral.ServiceDefaults.IdentityMasking;
 
 /// <summary>
@@ -63,5 +65,5 @@ public static class IdentityMasks
     public static async Task<IdentityMask?> LoadAsync(IQuerySession session, Guid caseId, CancellationToken cancellationToken) =>
         (await LoadAsync(session, [caseId], cancellationToken)).GetValueOrDefault(caseId);
 
-    internal static void Register(StoreOptions opts) => opts.Schema.For<ProtectedIdentity>();
+    internal static void Register(StoreOptions opts) => CopiedDocuments.Register<ProtectedIdentity>(opts);
 }

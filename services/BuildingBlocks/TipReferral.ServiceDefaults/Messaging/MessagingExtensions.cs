@@ -61,12 +61,20 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.ConfigureBroker(options);
-                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400)));
+                rabbit.UseHouseRetry();
                 rabbit.ConfigureEndpoints(context);
             });
         });
         return builder;
     }
+
+    /// <summary>
+    /// Retries a failed delivery in place with back-off before its message goes to the _error
+    /// queue: rides out a broker or database blip, and lets a consumer that lost an optimistic
+    /// concurrency race (see <see cref="CopiedDocuments"/>) apply its message on the newer state.
+    /// </summary>
+    public static void UseHouseRetry(this IRabbitMqBusFactoryConfigurator rabbit) =>
+        rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400)));
 
     /// <summary>Every receive endpoint of the bus is deleted with its last consumer (test runs only).</summary>
     public static void UseTemporaryQueues(this IBusRegistrationConfigurator bus) =>
