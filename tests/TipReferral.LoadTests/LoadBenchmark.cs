@@ -1,6 +1,7 @@
 using System.Globalization;
 using TipReferral.LoadTests.Baselines;
 using TipReferral.LoadTests.Checking;
+using TipReferral.LoadTests.Growth;
 using TipReferral.LoadTests.Hosting;
 using TipReferral.LoadTests.Measuring;
 using TipReferral.LoadTests.Workflows;
@@ -16,7 +17,9 @@ public static class LoadBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var seconds = IntOption(args, "--seconds", 60);
-        var inFlightSteps = (Option(args, "--in-flight") ?? "8,16,32").Split(',').Select(int.Parse).ToArray();
+        var historySizes = IntsOption(args, "--history", "10,1000,3000");
+        var caseCounts = IntsOption(args, "--cases", "1000,10000");
+        var inFlightSteps = IntsOption(args, "--in-flight", "8,16,32");
         Console.WriteLine($"Starting the four services (Release build, one process each, own databases) ...");
         await using var system = await SystemUnderLoad.StartAsync(temporaryQueues: false);
         Console.WriteLine($"Service logs: {system.LogDirectory}");
@@ -37,7 +40,9 @@ public static class LoadBenchmark
             }
         }
 
+        var cpu = CpuUse.Begin(system);
         var saturated = Report(await driver.RunClosedAsync($"saturation ({bestInFlight} in flight)", bestInFlight, TimeSpan.FromSeconds(seconds)));
+        var cpuSaturated = cpu.End();
         var half = Report(await driver.RunOpenAsync($"half of saturation ({saturated.WorkflowsPerSecond / 2:F1} workflows/s started)", saturated.WorkflowsPerSecond / 2, TimeSpan.FromSeconds(Math.Max(30, seconds / 2))));
         var memory = system.Services.ToDictionary(service => service.Name, service => service.PeakWorkingSetBytes);
 
@@ -46,16 +51,24 @@ public static class LoadBenchmark
 
         Console.WriteLine("Checking what the run left behind ...");
         await Correctness.QuiesceAsync(system, TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(5));
-        var problems = await Correctness.CheckAsync(system, [.. driver.CompletedCases], setting.ShelterIds);
+        var problems = await Correctness.CheckAsync(system, [.. driver.CompletedCases], [.. driver.RegisteredCases], setting.ShelterIds);
 
         PrintThroughput(saturated, half);
         PrintLatencies(saturated, unloaded, raw);
         PrintLags(saturated, half, raw);
         PrintMemory(memory);
+        PrintCpu(cpuSaturated, saturated);
         Console.WriteLine();
         Console.WriteLine(problems.Count == 0
-            ? $"Correctness: all {driver.CompletedCases.Count} workflows' cases closed, occupancy equals admitted minus discharged in every shelter, every case holds the same events in every service (none lost, none doubled)."
+            ? $"Correctness: all {driver.CompletedCases.Count} workflows' cases closed, occupancy equals admitted minus discharged in every shelter, every consumer of every service handled as many messages about each case as about the others (none lost, none doubled)."
             : "Correctness problems:\n  " + string.Join("\n  ", problems));
+
+        // After the checks: growth adds cases and events the workflows did not make.
+        Console.WriteLine();
+        Console.WriteLine("Growth: cases in the country ...");
+        PrintGrowth(await GrowthRun.CasesInCountryAsync(system, driver.RegisteredCases.Count, caseCounts));
+        Console.WriteLine("Growth: one case's history ...");
+        PrintGrowth(await GrowthRun.CaseHistoryAsync(system, driver.CompletedCases.First(), historySizes));
         return problems.Count == 0 && saturated.Failed == 0 && half.Failed == 0 ? 0 : 1;
     }
 
@@ -67,7 +80,7 @@ public static class LoadBenchmark
         var driver = new LoadDriver(system, setting);
         var phase = await driver.RunClosedAsync("smoke", inFlight, TimeSpan.FromMinutes(10), total: workflows);
         await Correctness.QuiesceAsync(system, TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(3));
-        return (phase, await Correctness.CheckAsync(system, [.. driver.CompletedCases], setting.ShelterIds));
+        return (phase, await Correctness.CheckAsync(system, [.. driver.CompletedCases], [.. driver.RegisteredCases], setting.ShelterIds));
     }
 
     private static async Task<RawCosts> RawBaselinesAsync(SystemUnderLoad system)
@@ -141,6 +154,32 @@ public static class LoadBenchmark
         }
     }
 
+    private static void PrintGrowth(IReadOnlyList<GrowthPoint> points)
+    {
+        var calls = points.SelectMany(point => point.Costs.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        Console.WriteLine();
+        Console.WriteLine($"| {points[0].What} | " + string.Join(" | ", calls.Select(call => call + " p50 ms")) + " |");
+        Console.WriteLine("| ---: | " + string.Join(" | ", calls.Select(_ => "---:")) + " |");
+        foreach (var point in points)
+        {
+            Console.WriteLine(Invariant($"| {point.Size} | ") + string.Join(" | ", calls.Select(call => Invariant($"{point.Costs[call].P50:F1}"))) + " |");
+        }
+    }
+
+    private static void PrintCpu(IReadOnlyDictionary<string, double> cpu, PhaseResult phase)
+    {
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"CPU during saturation ({phase.Elapsed.TotalSeconds:F0} s, {Environment.ProcessorCount} cores = {phase.Elapsed.TotalSeconds * Environment.ProcessorCount:F0} CPU s available)"));
+        Console.WriteLine();
+        Console.WriteLine("| part | CPU s | share | CPU ms per workflow |");
+        Console.WriteLine("| --- | ---: | ---: | ---: |");
+        var total = cpu.Values.Sum();
+        foreach (var (part, seconds) in cpu.OrderByDescending(entry => entry.Value))
+        {
+            Console.WriteLine(Invariant($"| {part} | {seconds:F1} | {seconds / total:P0} | {seconds * 1000 / Math.Max(1, phase.Completed):F0} |"));
+        }
+    }
+
     private static void PrintMemory(IReadOnlyDictionary<string, long> peaks)
     {
         Console.WriteLine();
@@ -156,6 +195,9 @@ public static class LoadBenchmark
 
     private static string? Option(string[] args, string name) =>
         args.SkipWhile(arg => arg != name).Skip(1).FirstOrDefault();
+
+    private static int[] IntsOption(string[] args, string name, string fallback) =>
+        (Option(args, name) ?? fallback).Split(',').Select(value => int.Parse(value, CultureInfo.InvariantCulture)).ToArray();
 
     private static int IntOption(string[] args, string name, int fallback) =>
         Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;

@@ -12,11 +12,14 @@ namespace TipReferral.LoadTests.Checking;
 public static class Correctness
 {
     /// <summary>The problems found; none when the run was correct.</summary>
-    public static async Task<IReadOnlyList<string>> CheckAsync(SystemUnderLoad system, IReadOnlyCollection<string> caseIds, IReadOnlyList<string> shelterIds)
+    /// <param name="caseIds">The cases of the workflows that completed.</param>
+    /// <param name="registeredCaseIds">Every case the run registered, completed or not.</param>
+    public static async Task<IReadOnlyList<string>> CheckAsync(
+        SystemUnderLoad system, IReadOnlyCollection<string> caseIds, IReadOnlyCollection<string> registeredCaseIds, IReadOnlyList<string> shelterIds)
     {
         var problems = new List<string>();
         await EveryCaseClosedAsync(system, caseIds, problems);
-        await OccupancyMatchesAdmissionsAsync(system, caseIds, shelterIds, problems);
+        await OccupancyMatchesAdmissionsAsync(system, registeredCaseIds, shelterIds, problems);
         await EveryConsumerHandledTheSameMessagesPerCaseAsync(system, caseIds, problems);
 
         return problems;
@@ -42,7 +45,17 @@ public static class Correctness
         var inShelter = shelterIds.ToDictionary(id => id, _ => 0);
         foreach (var caseId in caseIds)
         {
-            var details = await cases.GetShelterCaseAsync(new GetShelterCaseRequest { CaseId = caseId });
+            ShelterCaseDetails details;
+            try
+            {
+                details = await cases.GetShelterCaseAsync(new GetShelterCaseRequest { CaseId = caseId });
+            }
+            catch (Grpc.Core.RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.NotFound)
+            {
+                // A workflow that failed before its case reached the shelter service.
+                continue;
+            }
+
             if (details.Status == PlacementStatus.InShelter)
             {
                 inShelter[details.CurrentPlacement.ShelterId]++;

@@ -32,6 +32,15 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The connection string of the service's own database.</summary>
     public string Database { get; }
 
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.HasExited ? TimeSpan.Zero : process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The process's peak resident set so far (VmHWM on Linux); read it before the process stops.</summary>
     public long PeakWorkingSetBytes
     {

@@ -20,6 +20,9 @@ public sealed class LoadDriver(SystemUnderLoad system, WorkflowSetting setting)
 
     public ConcurrentBag<string> CompletedCases { get; } = [];
 
+    /// <summary>Every case a workflow registered, completed or not: what the shelters' occupancy counts.</summary>
+    public ConcurrentBag<string> RegisteredCases { get; } = [];
+
     /// <summary>Keeps <paramref name="inFlight"/> workflows running until <paramref name="duration"/> has passed (or <paramref name="total"/> have started), then lets them finish.</summary>
     public async Task<PhaseResult> RunClosedAsync(string name, int inFlight, TimeSpan duration, int total = int.MaxValue)
     {
@@ -75,7 +78,7 @@ public sealed class LoadDriver(SystemUnderLoad system, WorkflowSetting setting)
         var number = Interlocked.Increment(ref nextNumber);
         try
         {
-            CompletedCases.Add(await new ReferralWorkflow(system, recorder, setting).RunAsync(number));
+            CompletedCases.Add(await new ReferralWorkflow(system, recorder, setting).RunAsync(number, RegisteredCases.Add));
             return true;
         }
         catch (Exception e) when (e is Grpc.Core.RpcException or TimeoutException)

@@ -36,11 +36,12 @@ public sealed class ReferralWorkflow(SystemUnderLoad system, Recorder recorder, 
     public const int Commands = 20;
 
     /// <summary>Walks one case from registration to closure; its case id.</summary>
-    public async Task<string> RunAsync(int number)
+    /// <param name="registered">Told the case id as soon as the case exists, whether or not the workflow completes.</param>
+    public async Task<string> RunAsync(int number, Action<string> registered)
     {
         var cases = system.Client<VictimCases.VictimCasesClient>(system.Identification, Screener);
-        var registered = await SendAsync("identification.RegisterPresumedVictim", () => cases.RegisterPresumedVictimAsync(Registration(number)));
-        var caseId = registered.CaseId;
+        var caseId = (await SendAsync("identification.RegisterPresumedVictim", () => cases.RegisterPresumedVictimAsync(Registration(number)))).CaseId;
+        registered(caseId);
         var registeredAt = Stopwatch.GetTimestamp();
 
         await SendAsync("identification.IdentifyFormally", () => system.Client<VictimCases.VictimCasesClient>(system.Identification, Supervisor).IdentifyFormallyAsync(new IdentifyFormallyRequest
@@ -127,7 +128,8 @@ public sealed class ReferralWorkflow(SystemUnderLoad system, Recorder recorder, 
     };
 
     /// <summary>
-    /// A command refused only because a fact has not arrived yet (FailedPrecondition) is sent again
+    /// A command refused only because a fact has not arrived yet (FailedPrecondition, or NotFound
+    /// while the case itself has not) is sent again
     /// until it is accepted: the time from <paramref name="factCommittedAt"/> is the fact's lag, the
     /// accepted call's time the command's latency.
     /// </summary>
@@ -141,7 +143,7 @@ public sealed class ReferralWorkflow(SystemUnderLoad system, Recorder recorder, 
                 recorder.RecordLag(lag, factCommittedAt);
                 return;
             }
-            catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition && Stopwatch.GetElapsedTime(factCommittedAt) < Patience)
+            catch (RpcException e) when (e.StatusCode is StatusCode.FailedPrecondition or StatusCode.NotFound && Stopwatch.GetElapsedTime(factCommittedAt) < Patience)
             {
                 await Task.Delay(2);
             }
