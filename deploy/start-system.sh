@@ -16,8 +16,7 @@ mkdir -p "$run_dir"
 # Demo secrets only: a deployment injects its own (see README, "Configuration").
 export ASPNETCORE_ENVIRONMENT=Development
 # Each service connects to its own database on this server (see TIPREFERRAL_PG_SERVICE_DATABASES).
-postgres_server="${TIPREFERRAL_POSTGRES/Database=${TIPREFERRAL_PG_DATABASE};/}"
-postgres_server="${postgres_server/;Database=${TIPREFERRAL_PG_DATABASE}/}"
+postgres_server="$(sed -E 's/(^|;)Database=[^;]*//; s/^;//' <<<"$TIPREFERRAL_POSTGRES")"
 export RabbitMq__Uri="$TIPREFERRAL_RABBITMQ"
 # Tokens come from the development identity provider started below (services/Identity); its
 # signing key is generated once into .local/identity/ (git-ignored) and kept across restarts.
