@@ -151,9 +151,9 @@ public sealed class ReferralWorkflow(SystemUnderLoad system, Recorder recorder, 
     }
 
     /// <summary>
-    /// Sends a command as its user would: one refused as Aborted is sent again, and counted. The
-    /// services decide a version-less command again themselves when a consumer appended to the
-    /// case meanwhile, so this happens only when that race was lost several times in a row.
+    /// Sends a command as its user would: one refused as Aborted (a consumer appended to the case
+    /// between the service's read and its write; the request named no version) is sent again.
+    /// Each such conflict is counted.
     /// </summary>
     private async Task<T> SendAsync<T>(string rpc, Func<AsyncUnaryCall<T>> call)
     {

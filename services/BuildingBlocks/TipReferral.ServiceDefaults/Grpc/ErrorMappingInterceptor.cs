@@ -67,11 +67,12 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
             Message = notFound.Message,
             Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new ResourceInfo { ResourceType = notFound.What, ResourceName = notFound.Id }) },
         },
-        _ when EventStore.Commits.IsConflict(exception) => new Google.Rpc.Status
-        {
-            Code = (int)Code.Aborted,
-            Message = "It was changed by someone else since the version this request was based on; read it again and retry.",
-        },
+        ConcurrencyException or EventStreamUnexpectedMaxEventIdException
+            or ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException => new Google.Rpc.Status
+            {
+                Code = (int)Code.Aborted,
+                Message = "It was changed by someone else since the version this request was based on; read it again and retry.",
+            },
         _ => null,
     };
 

@@ -38,35 +38,30 @@ public sealed partial class VictimCasesService(
         ICaseCommandRequest request, Func<Guid, DateTimeOffset, VictimCaseCommand> command, CancellationToken cancellationToken)
     {
         var id = Guid.Parse(request.CaseId);
-        return await session.DecideAndCommitAsync<(CaseVersion Version, VictimCaseCommand Command, VictimCase? Before, IReadOnlyList<object> Events)>(
-            request.HasExpectedVersion,
-            async () =>
+        await keys.UnlockForWritingAsync(session, id, cancellationToken); // no key: no case, the decider says not found
+        var stream = await session.Events.FetchForWriting<VictimCase>(id, cancellationToken);
+        if (stream.Aggregate is { } current)
+        {
+            access.EnsureMayReach(current.Country, id);
+        }
+
+        ExpectedVersion.Ensure(request.HasExpectedVersion ? request.ExpectedVersion : null, stream.CurrentVersion, id);
+
+        var decided = command(id, clock.GetUtcNow());
+        var events = VictimCaseDecider.Decide(decided, stream.Aggregate);
+        if (events.Count > 0)
+        {
+            stream.AppendMany(events);
+            if (events.OfType<PersonalDataErased>().SingleOrDefault() is { } erased)
             {
-                await keys.UnlockForWritingAsync(session, id, cancellationToken); // no key: no case, the decider says not found
-                var stream = await session.Events.FetchForWriting<VictimCase>(id, cancellationToken);
-                if (stream.Aggregate is { } current)
-                {
-                    access.EnsureMayReach(current.Country, id);
-                }
+                // Crypto-shredding: the key goes in the same transaction as the event that says so.
+                await keys.EraseAsync(session, id, erased.ApprovedBy.UserId, erased.ErasedAt, cancellationToken);
+            }
 
-                ExpectedVersion.Ensure(request.HasExpectedVersion ? request.ExpectedVersion : null, stream.CurrentVersion, id);
+            await session.SaveChangesAsync(cancellationToken);
+        }
 
-                var decided = command(id, clock.GetUtcNow());
-                var events = VictimCaseDecider.Decide(decided, stream.Aggregate);
-                if (events.Count > 0)
-                {
-                    stream.AppendMany(events);
-                    if (events.OfType<PersonalDataErased>().SingleOrDefault() is { } erased)
-                    {
-                        // Crypto-shredding: the key goes in the same transaction as the event that says so.
-                        await keys.EraseAsync(session, id, erased.ApprovedBy.UserId, erased.ErasedAt, cancellationToken);
-                    }
-                }
-
-                return (new CaseVersion { CaseId = request.CaseId, Version = stream.CurrentVersion ?? 0 }, decided, stream.Aggregate, events);
-            },
-            decided => decided.Events.Count > 0,
-            cancellationToken);
+        return (new CaseVersion { CaseId = request.CaseId, Version = stream.CurrentVersion ?? 0 }, decided, stream.Aggregate, events);
     }
 
     private Task<VictimCase> LoadForReadingAsync(string caseId, CancellationToken cancellationToken) =>

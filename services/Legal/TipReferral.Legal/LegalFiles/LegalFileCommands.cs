@@ -3,7 +3,6 @@ using TipReferral.Contracts.Common.V1;
 using TipReferral.Domain;
 using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.Access;
-using TipReferral.ServiceDefaults.EventStore;
 
 namespace TipReferral.Legal.LegalFiles;
 
@@ -28,20 +27,22 @@ public sealed class LegalFileCommands(IDocumentSession session, TimeProvider clo
         ICaseCommandRequest request, Func<Guid, DateTimeOffset, LegalFileCommand> command, CancellationToken cancellationToken, Action<LegalFile>? mayAct = null)
     {
         var caseId = Guid.Parse(request.CaseId);
-        return await session.DecideAndCommitAsync(
-            request.HasExpectedVersion,
-            () => writer.DecideAsync(
-                session,
-                command(caseId, clock.GetUtcNow()),
-                request.HasExpectedVersion ? request.ExpectedVersion : null,
-                current =>
-                {
-                    access.EnsureMayReach(current.Countries, caseId);
-                    mayAct?.Invoke(current);
-                },
-                cancellationToken),
-            decided => decided.Events.Count > 0,
+        var decided = await writer.DecideAsync(
+            session,
+            command(caseId, clock.GetUtcNow()),
+            request.HasExpectedVersion ? request.ExpectedVersion : null,
+            current =>
+            {
+                access.EnsureMayReach(current.Countries, caseId);
+                mayAct?.Invoke(current);
+            },
             cancellationToken);
+        if (decided.Events.Count > 0)
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+
+        return decided;
     }
 
     public async Task<CaseVersion> DecideToVersionAsync(

@@ -5,7 +5,6 @@ using TipReferral.PersonalData;
 using TipReferral.Repatriation.SignedDocuments;
 using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.Consent;
-using TipReferral.ServiceDefaults.EventStore;
 
 namespace TipReferral.Repatriation.ReturnCases;
 
@@ -37,21 +36,23 @@ public sealed class ReturnCaseCommands(IDocumentSession session, TimeProvider cl
     {
         var caseId = Guid.Parse(request.CaseId);
         var now = clock.GetUtcNow();
-        return await session.DecideAndCommitAsync(
-            request.HasExpectedVersion,
-            () => writer.DecideAsync(
-                session,
-                caseId,
-                current => current is null ? throw new NotFoundException("case", request.CaseId) : command(current, now),
-                request.HasExpectedVersion ? request.ExpectedVersion : null,
-                current =>
-                {
-                    access.EnsureMayReach(current.Countries, caseId);
-                    mayAct(current);
-                },
-                cancellationToken),
-            decided => decided.Events.Count > 0,
+        var decided = await writer.DecideAsync(
+            session,
+            caseId,
+            current => current is null ? throw new NotFoundException("case", request.CaseId) : command(current, now),
+            request.HasExpectedVersion ? request.ExpectedVersion : null,
+            current =>
+            {
+                access.EnsureMayReach(current.Countries, caseId);
+                mayAct(current);
+            },
             cancellationToken);
+        if (decided.Events.Count > 0)
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+
+        return decided;
     }
 
     public Task<CaseVersion> DecideToVersionAsync(

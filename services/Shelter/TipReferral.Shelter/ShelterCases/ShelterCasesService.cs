@@ -5,7 +5,6 @@ using TipReferral.PersonalData;
 using TipReferral.ServiceDefaults.Access;
 using TipReferral.ServiceDefaults.IdentityMasking;
 using Proto = TipReferral.Contracts.Shelter.V1;
-using TipReferral.ServiceDefaults.EventStore;
 
 namespace TipReferral.Shelter.ShelterCases;
 
@@ -26,16 +25,16 @@ public sealed partial class ShelterCasesService(
         ICaseCommandRequest request, Func<Guid, DateTimeOffset, ShelterCaseCommand> command, CancellationToken cancellationToken)
     {
         var caseId = Guid.Parse(request.CaseId);
-        var (version, _) = await session.DecideAndCommitAsync(
-            request.HasExpectedVersion,
-            () => writer.DecideAsync(
-                session,
-                command(caseId, clock.GetUtcNow()),
-                request.HasExpectedVersion ? request.ExpectedVersion : null,
-                current => access.EnsureMayReach(current.Country, caseId),
-                cancellationToken),
-            decided => decided.Events.Count > 0,
+        var (version, events) = await writer.DecideAsync(
+            session,
+            command(caseId, clock.GetUtcNow()),
+            request.HasExpectedVersion ? request.ExpectedVersion : null,
+            current => access.EnsureMayReach(current.Country, caseId),
             cancellationToken);
+        if (events.Count > 0)
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
 
         return new CaseVersion { CaseId = request.CaseId, Version = version };
     }
