@@ -71,7 +71,7 @@ public sealed class WalkInBrowserTests(PortalSystem system)
             await staff.GotoAsync($"/Shelter/Case/{caseId}?group=Women");
             await staff.SubmitAsync("form#refer-form", ("Refer.ShelterId", shelterId));
             return await staff.Page.GetByTestId("refusal").CountAsync() == 0;
-        }, "The referral to a shelter once her consent arrived");
+        }, "The referral to a shelter once her consent arrived", AwaitingList.Patience);
         await staff.GotoAsync($"/Shelter/Case/{caseId}?group=Women");
         await staff.SubmitAsync("form#admit-form");
         (await staff.Page.GetByTestId("placement-status").InnerTextAsync()).ShouldBe("In a shelter");
@@ -87,7 +87,7 @@ public sealed class WalkInBrowserTests(PortalSystem system)
             await caseWorker.GotoAsync($"/Returns/Case/{caseId}");
             await caseWorker.SubmitAsync("form#request", ReturnCaseTests.RequestFields(agencyId));
             return await caseWorker.Page.GetByTestId("refusal").CountAsync() == 0;
-        }, "The referral once her consent and the end of her reflection period reached the repatriation service");
+        }, "The referral once her consent and the end of her reflection period reached the repatriation service", AwaitingList.Patience);
         var travelDocument = caseWorker.Page.GetByTestId("gate-travel-document-valid");
         (await travelDocument.GetAttributeAsync("data-state")).ShouldBe("not-met");
         (await caseWorker.Page.GetByTestId("gate-receiving-agency-accepted").GetAttributeAsync("data-state")).ShouldBe("not-met");

@@ -1,6 +1,7 @@
 using TipReferral.Contracts.Legal.V1;
 using TipReferral.Domain;
 using TipReferral.Portal.Tests.Hosting;
+using TipReferral.Portal.Tests.Shelter;
 using TipReferral.Testing;
 
 namespace TipReferral.Portal.Tests.Legal;
@@ -57,7 +58,7 @@ public sealed class LegalCasePageTests(PortalSystem system)
     {
         var person = await steps.ACaseInItalyAsync();
         await steps.AdmitToShelterAsync(person.CaseId);
-        await Eventually.HoldsAsync(async () => (await steps.SituationAsync(person.CaseId)).ReflectionPeriodRunning, "The reflection period reaching the legal-assistance service");
+        await Eventually.HoldsAsync(async () => (await steps.SituationAsync(person.CaseId)).ReflectionPeriodRunning, "The reflection period reaching the legal-assistance service", AwaitingList.Patience);
         using var prosecutor = system.As(LegalSteps.Prosecutor);
         var page = await LegalSteps.OpenAsync(prosecutor, "/Legal/Case/" + person.CaseId);
         page.Document.QuerySelector("[data-testid=reflection-rule]")!.TextContent.ShouldContain("no decision to cooperate may be asked for or recorded");

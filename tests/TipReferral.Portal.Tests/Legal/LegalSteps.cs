@@ -5,6 +5,7 @@ using TipReferral.Contracts.Legal.V1;
 using TipReferral.Contracts.Shelter.V1;
 using TipReferral.Domain;
 using TipReferral.Portal.Tests.Hosting;
+using TipReferral.Portal.Tests.Shelter;
 using TipReferral.Testing;
 
 namespace TipReferral.Portal.Tests.Legal;
@@ -46,7 +47,7 @@ public sealed class LegalSteps(PortalSystem system)
             FormsOfExploitation = { ExploitationType.Sexual },
         });
         var details = await system.IdentificationClient<VictimCases.VictimCasesClient>(Screener).GetCaseAsync(new GetCaseRequest { CaseId = registered.CaseId });
-        await Eventually.HoldsAsync(async () => await TrySituationAsync(registered.CaseId) is not null, "The case reaching the legal-assistance service");
+        await Eventually.HoldsAsync(async () => await TrySituationAsync(registered.CaseId) is not null, "The case reaching the legal-assistance service", AwaitingList.Patience);
         return new RegisteredCase(registered.CaseId, details.Reference, "Grace", familyName);
     }
 
@@ -60,7 +61,18 @@ public sealed class LegalSteps(PortalSystem system)
             Offences = { Offence.TraffickingInPersons },
             VictimRoles = { VictimRole.Witness },
         };
-        return (await system.LegalClient<LegalCases.LegalCasesClient>(Prosecutor).OpenLegalCaseAsync(request)).LegalCaseId;
+        // As its user would: a consumer taking in another service's fact about the case may append
+        // between the service's read and its commit, and the request named no version (README, "Errors").
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return (await system.LegalClient<LegalCases.LegalCasesClient>(Prosecutor).OpenLegalCaseAsync(request)).LegalCaseId;
+            }
+            catch (RpcException conflict) when (conflict.StatusCode == StatusCode.Aborted && attempt < 5)
+            {
+            }
+        }
     }
 
     /// <summary>Admitted to a new Italian shelter: in Italy her reflection period starts then, and the legal-assistance service hears of it.</summary>

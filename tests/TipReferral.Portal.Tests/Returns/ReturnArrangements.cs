@@ -9,6 +9,7 @@ using ConsentPurpose = TipReferral.Contracts.Identification.V1.ConsentPurpose;
 using ConsentRecipient = TipReferral.Contracts.Identification.V1.ConsentRecipient;
 using RepatriationApi = TipReferral.Contracts.Repatriation.V1;
 using TipReferral.Portal.Tests.Hosting;
+using TipReferral.Portal.Tests.Shelter;
 using TipReferral.Testing;
 
 namespace TipReferral.Portal.Tests.Returns;
@@ -95,7 +96,7 @@ public static class ReturnArrangements
                 return ledger?.Consents.Any(c => c.ConsentId.ToString() == consent.ConsentId) == true
                     && await session.LoadAsync<TipReferral.Repatriation.ReturnCases.ReturnCase>(Guid.Parse(registered.CaseId)) is not null;
             },
-            "The case and the consent reaching the repatriation service");
+            "The case and the consent reaching the repatriation service", AwaitingList.Patience);
         return registered.CaseId;
     }
 

@@ -45,7 +45,7 @@ public sealed class PlacementTests(PortalSystem system)
             var page = await staff.OpenAsync($"/Shelter/Case/{caseId}?group=Women");
             referred = await staff.SubmitAsync(page, "form#refer-form", ("Refer.ShelterId", shelterId));
             return referred.RefusalRule != "consent-required";
-        }, "The referral once the consent arrived");
+        }, "The referral once the consent arrived", AwaitingList.Patience);
         referred!.RefusalKind.ShouldBeNull();
         referred.Document.QuerySelector("[data-testid=placement-status]")!.TextContent.ShouldBe("Referred to a shelter");
         referred.Document.QuerySelector("[data-testid=referred-to]")!.TextContent.ShouldContain("Casa Rifugio");
