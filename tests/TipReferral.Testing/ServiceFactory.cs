@@ -97,16 +97,18 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
 
     /// <summary>
     /// Calls as <paramref name="user"/>, stating <paramref name="purpose"/> in the x-purpose header
-    /// when given: every read of personal data needs one.
+    /// when given: every read of personal data needs one. A version-less command refused as
+    /// Aborted is sent again, as its user would (<see cref="VersionlessConflictRetry"/>).
     /// </summary>
     public CallInvoker InvokerFor(DemoUser user, string? purpose) =>
-        purpose is null
+        (purpose is null
             ? ChannelFor(user).CreateCallInvoker()
             : ChannelFor(user).Intercept(headers =>
             {
                 headers.Add(AccessInterceptor.PurposeHeader, purpose);
                 return headers;
-            });
+            }))
+        .Intercept(new VersionlessConflictRetry());
 
     /// <summary>A client of any of the service's gRPC services for <paramref name="user"/>, stating <paramref name="purpose"/>.</summary>
     public TClient ClientFor<TClient>(DemoUser user, string? purpose)

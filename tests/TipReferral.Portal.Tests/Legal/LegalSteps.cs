@@ -61,18 +61,7 @@ public sealed class LegalSteps(PortalSystem system)
             Offences = { Offence.TraffickingInPersons },
             VictimRoles = { VictimRole.Witness },
         };
-        // As its user would: a consumer taking in another service's fact about the case may append
-        // between the service's read and its commit, and the request named no version (README, "Errors").
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return (await system.LegalClient<LegalCases.LegalCasesClient>(Prosecutor).OpenLegalCaseAsync(request)).LegalCaseId;
-            }
-            catch (RpcException conflict) when (conflict.StatusCode == StatusCode.Aborted && attempt < 5)
-            {
-            }
-        }
+        return (await system.LegalClient<LegalCases.LegalCasesClient>(Prosecutor).OpenLegalCaseAsync(request)).LegalCaseId;
     }
 
     /// <summary>Admitted to a new Italian shelter: in Italy her reflection period starts then, and the legal-assistance service hears of it.</summary>
