@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.Tokens;
 using TipReferral.Contracts.Common.V1;
 using TipReferral.Contracts.Legal.V1;
 using TipReferral.ServiceDefaults.Security;
@@ -74,19 +73,7 @@ internal sealed class RawGrpcHost : IAsyncDisposable
                 jwt.Audience = audience;
                 jwt.RequireHttpsMetadata = false;
                 jwt.MapInboundClaims = false;
-                jwt.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidAudience = audience,
-                    ValidateIssuer = true,
-                    ValidateAudience = true,
-                    ValidateLifetime = true,
-                    ValidateIssuerSigningKey = true,
-                    RequireSignedTokens = true,
-                    RequireExpirationTime = true,
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                    NameClaimType = TipReferralClaims.Subject,
-                    RoleClaimType = TipReferralClaims.Role,
-                };
+                jwt.TokenValidationParameters = AuthenticationExtensions.TokenValidation(audience);
             });
         builder.Services.AddAuthorization();
         builder.Services.AddGrpc();

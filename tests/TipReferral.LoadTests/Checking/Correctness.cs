@@ -97,15 +97,7 @@ public static class Correctness
         foreach (var consumer in system.Services)
         {
             var handled = new Dictionary<(string Consumer, Guid CaseId), int>();
-            // Marten creates the inbox's table with its first mark.
-            var inbox = $"\"{SchemaOf(consumer.Name)}\".mt_doc_processedmessage";
-            var inboxExists = false;
-            await foreach (var exists in ReadAsync(consumer, $"select to_regclass('{inbox}') is not null", ids, reader => reader.GetBoolean(0)))
-            {
-                inboxExists = exists;
-            }
-
-            await foreach (var mark in ReadAsync(consumer, inboxExists ? $"select id from {inbox}" : "select '' where false", ids, reader => reader.GetString(0)))
+            foreach (var mark in await InboxMarksAsync(consumer, ids))
             {
                 var (name, messageId) = (mark[..mark.LastIndexOf('/')], Guid.ParseExact(mark[(mark.LastIndexOf('/') + 1)..], "N"));
                 if (caseOfEvent.TryGetValue(messageId, out var caseId))
@@ -129,6 +121,28 @@ public static class Correctness
                 problems.Add($"{consumer.Name}: no consumer handled any message about the run's cases");
             }
         }
+    }
+
+    /// <summary>The ids of the consumer service's processed-message marks: "{consumer}/{message id}".</summary>
+    private static async Task<List<string>> InboxMarksAsync(ServiceProcess service, Guid[] ids)
+    {
+        // Marten creates the inbox's table with its first mark.
+        var inbox = $"\"{SchemaOf(service.Name)}\".mt_doc_processedmessage";
+        var marks = new List<string>();
+        await foreach (var exists in ReadAsync(service, $"select to_regclass('{inbox}') is not null", ids, reader => reader.GetBoolean(0)))
+        {
+            if (!exists)
+            {
+                return marks;
+            }
+        }
+
+        await foreach (var mark in ReadAsync(service, $"select id from {inbox}", ids, reader => reader.GetString(0)))
+        {
+            marks.Add(mark);
+        }
+
+        return marks;
     }
 
     private static async IAsyncEnumerable<T> ReadAsync<T>(ServiceProcess service, string sql, Guid[] ids, Func<NpgsqlDataReader, T> read)

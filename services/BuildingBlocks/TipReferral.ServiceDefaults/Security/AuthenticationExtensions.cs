@@ -38,6 +38,21 @@ public sealed class AuthOptions
 
 public static class AuthenticationExtensions
 {
+    /// <summary>How every service validates a token: issuer and signing keys from the provider's discovery document.</summary>
+    public static TokenValidationParameters TokenValidation(string audience) => new()
+    {
+        ValidAudience = audience,
+        ValidateIssuer = true,
+        ValidateAudience = true,
+        ValidateLifetime = true,
+        ValidateIssuerSigningKey = true,
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ClockSkew = TimeSpan.FromSeconds(30),
+        NameClaimType = TipReferralClaims.Subject,
+        RoleClaimType = TipReferralClaims.Role,
+    };
+
     public static WebApplicationBuilder AddTipReferralAuthentication(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
@@ -57,20 +72,7 @@ public static class AuthenticationExtensions
                 jwt.RequireHttpsMetadata = options.RequireHttpsMetadata;
                 // Claim names stay as issued ("sub", "role", "country"), not remapped to WS-* URIs.
                 jwt.MapInboundClaims = false;
-                jwt.TokenValidationParameters = new TokenValidationParameters
-                {
-                    // Issuer and signing keys come from the provider's discovery document.
-                    ValidAudience = options.Audience,
-                    ValidateIssuer = true,
-                    ValidateAudience = true,
-                    ValidateLifetime = true,
-                    ValidateIssuerSigningKey = true,
-                    RequireSignedTokens = true,
-                    RequireExpirationTime = true,
-                    ClockSkew = TimeSpan.FromSeconds(30),
-                    NameClaimType = TipReferralClaims.Subject,
-                    RoleClaimType = TipReferralClaims.Role,
-                };
+                jwt.TokenValidationParameters = TokenValidation(options.Audience);
                 jwt.Events = new JwtBearerEvents
                 {
                     OnTokenValidated = context =>
