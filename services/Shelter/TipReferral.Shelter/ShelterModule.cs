@@ -22,6 +22,7 @@ public static class ShelterModule
             {
                 ShelterProjection.Register(opts);
                 ShelterCaseProjection.Register(opts);
+                DeliveredServicesProjection.Register(opts);
             })
             .PublishIntegrationEvents<ShelterIntegrationEvents>();
         builder.AddTipReferralMessaging(ServiceName, bus =>

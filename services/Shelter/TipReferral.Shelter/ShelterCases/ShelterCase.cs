@@ -67,8 +67,6 @@ public sealed record NeedsAssessment(DateOnly AssessedOn, IReadOnlyList<NeedArea
 
 public sealed record SafetyPlan(DateOnly AgreedOn, DateOnly ReviewBy, [PersonalData] string Measures, Caller RecordedBy);
 
-public sealed record DeliveredService(ServiceKind Kind, DateOnly DeliveredOn, string Provider, [PersonalData] string Notes, Caller RecordedBy);
-
 /// <summary>
 /// The shelter's part of a victim case (same id as the identification service's case): the
 /// state its deciders decide on, and (stored inline, in the same transaction as the events)
@@ -91,7 +89,6 @@ public sealed record ShelterCase(
     ReflectionPeriod ReflectionPeriod,
     IReadOnlyList<NeedsAssessment> NeedsAssessments,
     IReadOnlyList<SafetyPlan> SafetyPlans,
-    IReadOnlyList<DeliveredService> Services,
     bool PersonalDataErased)
 {
     /// <summary>The stay in progress, if the person is in a shelter now.</summary>

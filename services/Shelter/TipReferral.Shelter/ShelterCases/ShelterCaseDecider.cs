@@ -77,7 +77,7 @@ public static class ShelterCaseDecider
             return new ShelterCase(
                 awaiting.CaseId, awaiting.Reference, awaiting.Country, Version: 0, awaiting.IsPresumedChild, GuardianAppointed: false,
                 awaiting.FormallyIdentified, ClosedInIdentification: false, awaiting.Since, PlacementStatus.AwaitingPlacement, ReferredTo: null,
-                Placements: [], ReflectionPeriod.NotStarted, NeedsAssessments: [], SafetyPlans: [], Services: [], PersonalDataErased: false);
+                Placements: [], ReflectionPeriod.NotStarted, NeedsAssessments: [], SafetyPlans: [], PersonalDataErased: false);
         }
 
         if (state is null)
@@ -128,10 +128,6 @@ public static class ShelterCaseDecider
             SafetyPlanReviewed reviewed => state with
             {
                 SafetyPlans = [.. state.SafetyPlans, new SafetyPlan(reviewed.ReviewedOn, reviewed.NextReviewBy, reviewed.Measures, reviewed.RecordedBy)],
-            },
-            ServiceDelivered delivered => state with
-            {
-                Services = [.. state.Services, new DeliveredService(delivered.Kind, delivered.DeliveredOn, delivered.Provider, delivered.Notes, delivered.RecordedBy)],
             },
             ReflectionPeriodStarted started => state with { ReflectionPeriod = ReflectionPeriod.Running(started.StartedAt, started.EndsAt) },
             ReflectionPeriodExtended extended => state with { ReflectionPeriod = state.ReflectionPeriod with { EndsAt = extended.EndsAt } },

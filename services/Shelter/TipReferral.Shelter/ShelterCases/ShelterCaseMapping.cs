@@ -55,7 +55,7 @@ public static class ShelterCaseMapping
         return proto;
     }
 
-    public static Proto.ShelterCaseDetails ToProto(this ShelterCase shelterCase, DateTimeOffset now)
+    public static Proto.ShelterCaseDetails ToProto(this ShelterCase shelterCase, IEnumerable<DeliveredService> services, DateTimeOffset now)
     {
         var proto = new Proto.ShelterCaseDetails
         {
@@ -91,7 +91,7 @@ public static class ShelterCaseMapping
             Measures = p.Measures,
             RecordedBy = p.RecordedBy.ToProto(),
         }));
-        proto.Services.AddRange(shelterCase.Services.Select(s => new Proto.ServiceDelivered
+        proto.Services.AddRange(services.Select(s => new Proto.ServiceDelivered
         {
             Kind = ProtoValues.ToProto<Proto.ServiceKind>(s.Kind),
             DeliveredOn = s.DeliveredOn.ToProto(),

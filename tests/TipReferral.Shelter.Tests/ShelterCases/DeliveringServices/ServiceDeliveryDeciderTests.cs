@@ -26,13 +26,4 @@ public sealed class ServiceDeliveryDeciderTests
     {
         Given(AdultAwaiting).RuleBrokenBy(Deliver(Today.AddDays(2))).ShouldBe("date-in-future");
     }
-
-    [Fact]
-    public void Each_service_is_kept()
-    {
-        var state = Given(AdultAwaiting, new ServiceDelivered(CaseId, ServiceKind.LegalCounselling, Today, Provider, Notes, ShelterStaff, RecordedAt))
-            .ShouldNotBeNull();
-
-        state.Services.ShouldBe([new DeliveredService(ServiceKind.LegalCounselling, Today, Provider, Notes, ShelterStaff)]);
-    }
 }

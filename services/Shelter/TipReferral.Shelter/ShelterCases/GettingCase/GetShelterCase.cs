@@ -23,7 +23,8 @@ public sealed partial class ShelterCasesService
     public override async Task<Proto.ShelterCaseDetails> GetShelterCase(Proto.GetShelterCaseRequest request, ServerCallContext context)
     {
         var shelterCase = await LoadForReadingAsync(request.CaseId, context.CancellationToken);
-        var details = shelterCase.ToProto(clock.GetUtcNow());
+        var services = await DeliveredServicesProjection.OfCaseAsync(session, shelterCase.Id, context.CancellationToken);
+        var details = shelterCase.ToProto(services, clock.GetUtcNow());
         if (!shelterCase.PersonalDataErased)
         {
             (details.PersonalData, details.Pseudonym) = AsSeenByCaller(await IdentityMasks.LoadAsync(session, shelterCase.Id, context.CancellationToken));
