@@ -18,6 +18,7 @@ public static class IdentificationModule
         builder.AddTipReferralMarten(ServiceName, opts =>
             {
                 VictimCaseProjection.Register(opts);
+                NameGramsProjection.Register(opts);
                 CaseReferences.Register(opts);
             })
             .PublishIntegrationEvents<IdentificationIntegrationEvents>();

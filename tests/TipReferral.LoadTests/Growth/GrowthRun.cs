@@ -21,6 +21,9 @@ public static class GrowthRun
     private const int Samples = 15;
     private const int Registrars = 8;
 
+    /// <summary>The number of the first person growth registers: the name search looks for her.</summary>
+    private const int SearchedFor = 1_000_001;
+
     private static readonly DemoUser Supervisor = DemoUsers.For(Roles.Supervisor, "IT");
 
     /// <summary>Adds services delivered to <paramref name="caseId"/> (an admitted case) up to each size of its shelter stream, measuring there.</summary>
@@ -59,7 +62,7 @@ public static class GrowthRun
         var screener = system.Client<VictimCases.VictimCasesClient>(system.Identification, ReferralWorkflow.Screener);
         var points = new List<GrowthPoint>();
         var registered = alreadyRegistered;
-        var number = 1_000_000;
+        var number = SearchedFor - 1;
         foreach (var count in counts)
         {
             var missing = Math.Max(0, count - registered);
@@ -75,7 +78,7 @@ public static class GrowthRun
                 await recorder.CallAsync("identification.RegisterPresumedVictim", () => screener.RegisterPresumedVictimAsync(ReferralWorkflow.Registration(Interlocked.Increment(ref number))));
                 await recorder.CallAsync("identification.SearchCases", () => screener.SearchCasesAsync(new SearchCasesRequest
                 {
-                    Name = "Grace Okoro",
+                    Name = $"{PersonNames.Given(SearchedFor)} {PersonNames.Family(SearchedFor)}",
                     Country = "IT",
                     Page = new Contracts.Common.V1.PageRequest { Page = 1, PageSize = 20 },
                 }));

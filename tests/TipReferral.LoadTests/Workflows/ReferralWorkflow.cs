@@ -116,8 +116,8 @@ public sealed class ReferralWorkflow(SystemUnderLoad system, Recorder recorder, 
     {
         Person = new PersonDetails
         {
-            GivenName = GivenNames[number % GivenNames.Length],
-            FamilyName = FamilyNames[number / GivenNames.Length % FamilyNames.Length] + "-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            GivenName = PersonNames.Given(number),
+            FamilyName = PersonNames.Family(number),
             Gender = Gender.Female,
             DateOfBirth = new Google.Type.Date { Year = 1980 + (number % 25), Month = 1 + (number % 12), Day = 1 + (number % 28) },
             Citizenships = { "NG" },
@@ -180,9 +180,6 @@ public sealed class ReferralWorkflow(SystemUnderLoad system, Recorder recorder, 
         GivenBy = ConsentGiver.Person,
     };
 
-    private static readonly string[] GivenNames = ["Blessing", "Grace", "Joy", "Favour", "Precious", "Mercy", "Esther", "Peace", "Comfort", "Gift"];
-
-    private static readonly string[] FamilyNames = ["Okoro", "Eze", "Obi", "Adeyemi", "Bello", "Okafor", "Nwosu", "Igbinedion", "Osagie", "Ehigiator"];
 }
 
 /// <summary>What every workflow of a run shares: the Italian shelters admissions spread over, and NAPTIP Abuja's directory entry.</summary>

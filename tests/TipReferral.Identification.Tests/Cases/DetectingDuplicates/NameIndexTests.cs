@@ -131,4 +131,66 @@ public sealed class NameIndexTests
 
         NameIndex.FromConfiguration(configuration).Of(["Amina Okafor"]).ShouldBe(new NameIndex(Key).Of(["Amina Okafor"]));
     }
+
+    [Theory]
+    [InlineData(0.45)]
+    [InlineData(0.3)]
+    public void A_name_as_alike_as_the_threshold_shares_at_least_the_trigrams_the_look_up_counts_on(double similarity)
+    {
+        var random = new Random(20261204);
+        var alike = 0;
+        for (var i = 0; i < 5000; i++)
+        {
+            var name = RandomName(random);
+            var other = Mutate(name, random);
+            if (NameIndex.Similarity([name], [other]) < similarity)
+            {
+                continue;
+            }
+
+            alike++;
+            var grams = NameIndex.Trigrams([name]);
+            grams.Intersect(NameIndex.Trigrams([other])).Count().ShouldBeGreaterThanOrEqualTo(NameIndex.SharedAtLeast(grams.Count, similarity), $"{name} / {other}");
+        }
+
+        alike.ShouldBeGreaterThan(500, "the pairs must reach the threshold often enough to test the bound");
+    }
+
+    [Theory]
+    [InlineData(20, 0.45, 9, 12)]
+    [InlineData(11, 0.45, 5, 7)]
+    [InlineData(10, 0.3, 3, 8)]
+    [InlineData(1, 0.45, 1, 1)]
+    public void The_look_up_reads_the_trigrams_a_name_as_alike_cannot_all_miss(int trigrams, double similarity, int shared, int lookedUp)
+    {
+        NameIndex.SharedAtLeast(trigrams, similarity).ShouldBe(shared);
+        NameIndex.EnoughToLookUp(trigrams, similarity).ShouldBe(lookedUp);
+    }
+
+    private static string RandomName(Random random) =>
+        string.Join(' ', Enumerable.Range(0, random.Next(1, 4)).Select(_ => new string([.. Enumerable.Range(0, random.Next(2, 9)).Select(_ => (char)('a' + random.Next(6)))])));
+
+    /// <summary>The name with a few letters changed, dropped or added.</summary>
+    private static string Mutate(string name, Random random)
+    {
+        var letters = name.ToList();
+        for (var edits = random.Next(0, 3); edits > 0 && letters.Count > 1; edits--)
+        {
+            var at = random.Next(letters.Count);
+            switch (random.Next(3))
+            {
+                case 0:
+                    letters[at] = (char)('a' + random.Next(6));
+                    break;
+                case 1:
+                    letters.RemoveAt(at);
+                    break;
+                default:
+                    letters.Insert(at, (char)('a' + random.Next(6)));
+                    break;
+            }
+        }
+
+        return new string([.. letters]);
+    }
 }

@@ -14,9 +14,12 @@ public sealed class PossibleDuplicateFinder(NameIndex nameIndex, ICaseKeys keys)
     private const double MinimumNameSimilarity = 0.45;
     private const double MinimumScore = 0.6;
 
+    /// <summary>Beyond this many cases a trigram counts as common: how common no longer matters, and counting further would cost.</summary>
+    private const int CommonGram = 1000;
+
     public async Task<IReadOnlyList<PossibleDuplicate>> FindAsync(IQuerySession session, PersonDetails person, CancellationToken cancellationToken)
     {
-        var candidates = await CandidatesByNameAsync(session, nameIndex.Of(person.AllNames), CandidateLimit, cancellationToken);
+        var candidates = await CandidatesByNameAsync(session, person.AllNames, MinimumNameSimilarity, CandidateLimit, cancellationToken);
         return [.. candidates
             .Select(candidate => Compare(person, candidate))
             .OfType<PossibleDuplicate>()
@@ -24,17 +27,42 @@ public sealed class PossibleDuplicateFinder(NameIndex nameIndex, ICaseKeys keys)
     }
 
     /// <summary>
-    /// Cases sharing the most name trigrams with the query, best first, their names readable:
-    /// the (plain, keyed-hash) name_index column picks the ids, then their keys are unlocked.
+    /// The cases that may be as alike as <paramref name="minimumSimilarity"/> to one of the names,
+    /// those sharing most trigrams first, their names readable. A case that alike shares at least
+    /// <see cref="NameIndex.SharedAtLeast"/> of a name's trigrams, so it holds one of any
+    /// <see cref="NameIndex.EnoughToLookUp"/> of them: only the cases of that name's rarest
+    /// trigrams are read (<see cref="NameGramsProjection"/>), then their keys are unlocked.
     /// </summary>
     public async Task<IReadOnlyList<VictimCase>> CandidatesByNameAsync(
-        IQuerySession session, IReadOnlyList<int> nameIndex, int limit, CancellationToken cancellationToken)
+        IQuerySession session, IEnumerable<string> names, double minimumSimilarity, int limit, CancellationToken cancellationToken)
     {
-        var grams = nameIndex.ToArray();
+        var nameGrams = names.Select(name => nameIndex.Of([name])).Where(grams => grams.Count > 0).ToList();
+        if (nameGrams.Count == 0)
+        {
+            return [];
+        }
+
+        var all = nameGrams.SelectMany(grams => grams).Distinct().ToArray();
+        var schema = session.DocumentStore.Options.DatabaseSchemaName;
+        var postings = $"{schema}.{NameGramsProjection.TableName}";
+        var rarestFirst = await session.AdvancedSql.QueryAsync<int>(
+            $"select g from unnest(?) g order by (select count(*) from (select 1 from {postings} p where p.gram = g limit {CommonGram}) c), g",
+            cancellationToken, all);
+        var rank = rarestFirst.Select((gram, i) => (gram, i)).ToDictionary(x => x.gram, x => x.i);
+        var lookUp = nameGrams
+            .SelectMany(grams => grams.OrderBy(gram => rank[gram]).Take(NameIndex.EnoughToLookUp(grams.Count, minimumSimilarity)))
+            .Distinct()
+            .ToArray();
+
         var cases = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(VictimCase)).TableName.QualifiedName;
         var ids = await session.AdvancedSql.QueryAsync<Guid>(
-            $"select d.id from {cases} d where d.name_index && ? order by (select count(*) from unnest(d.name_index) g where g = any(?)) desc limit ?",
-            cancellationToken, grams, grams, limit);
+            $"""
+            select d.id from {cases} d
+            where d.id in (select p.case_id from {postings} p where p.gram = any(?))
+            order by (select count(*) from unnest(d.name_index) g where g = any(?)) desc
+            limit ?
+            """,
+            cancellationToken, lookUp, all, limit);
         return await keys.LoadInOrderAsync(session, ids, cancellationToken);
     }
 

@@ -70,7 +70,7 @@ public sealed partial class VictimCasesService
         // Fuzzy: the name index narrows to the cases sharing most trigrams, then every
         // candidate is scored on its actual names and filtered like the plain search.
         var names = new[] { request.Name };
-        var candidates = await duplicates.CandidatesByNameAsync(session, nameIndex.Of(names), CaseSearch.NameCandidateLimit, cancellationToken);
+        var candidates = await duplicates.CandidatesByNameAsync(session, names, CaseSearch.MinimumNameScore, CaseSearch.NameCandidateLimit, cancellationToken);
         var candidateMasks = await IdentityMasks.LoadAsync(session, [.. candidates.Select(c => c.Id)], cancellationToken);
         // Scored on the names as the caller may see them: a protected person is not found by their real name.
         var matches = Filtered(candidates.AsQueryable(), request, access.Caller.Country)
