@@ -1,3 +1,4 @@
+using TipReferral.ServiceDefaults.EventStore;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -126,7 +127,7 @@ public class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>, IAsyncL
     private GrpcChannel Channel(BearerTokenHandler handler)
     {
         var http = new HttpClient(handler) { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
-        return GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { HttpClient = http, DisposeHttpClient = true });
+        return GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { HttpClient = http, DisposeHttpClient = true, MaxReceiveMessageSize = CaseHistoryReader.MaxMessageBytes });
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

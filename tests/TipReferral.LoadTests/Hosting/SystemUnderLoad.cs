@@ -1,3 +1,4 @@
+using TipReferral.ServiceDefaults.EventStore;
 using System.Collections.Concurrent;
 using System.Net;
 using Grpc.Core;
@@ -30,15 +31,17 @@ public sealed class SystemUnderLoad : IAsyncDisposable
         LogDirectory = logDirectory;
     }
 
-    public ServiceProcess Identification => processes[0];
+    public ServiceProcess Identification => Named(IdentificationModule.ServiceName);
 
-    public ServiceProcess Shelter => processes[1];
+    public ServiceProcess Shelter => Named(ShelterModule.ServiceName);
 
-    public ServiceProcess Legal => processes[2];
+    public ServiceProcess Legal => Named(LegalModule.ServiceName);
 
-    public ServiceProcess Repatriation => processes[3];
+    public ServiceProcess Repatriation => Named(RepatriationModule.ServiceName);
 
     public IReadOnlyList<ServiceProcess> Services => processes;
+
+    private ServiceProcess Named(string name) => processes.Single(process => process.Name == name);
 
     public string PostgresServer { get; }
 
@@ -78,10 +81,10 @@ public sealed class SystemUnderLoad : IAsyncDisposable
         {
             foreach (var (name, project) in new[]
             {
-                (IdentificationModule.ServiceName, "services/Identification/TipReferral.Identification"),
                 (ShelterModule.ServiceName, "services/Shelter/TipReferral.Shelter"),
                 (LegalModule.ServiceName, "services/Legal/TipReferral.Legal"),
                 (RepatriationModule.ServiceName, "services/Repatriation/TipReferral.Repatriation"),
+                (IdentificationModule.ServiceName, "services/Identification/TipReferral.Identification"),
             })
             {
                 var database = await TestDatabases.CreateAsync(server, $"{run}_{name.Replace('-', '_')}");
@@ -138,7 +141,7 @@ public sealed class SystemUnderLoad : IAsyncDisposable
             }
         });
         var http = new HttpClient(handler) { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
-        return GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpClient = http, DisposeHttpClient = true }).CreateCallInvoker();
+        return GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpClient = http, DisposeHttpClient = true, MaxReceiveMessageSize = CaseHistoryReader.MaxMessageBytes }).CreateCallInvoker();
     }
 
     private sealed class HeadersHandler(Func<HttpRequestMessage, Task> stamp)

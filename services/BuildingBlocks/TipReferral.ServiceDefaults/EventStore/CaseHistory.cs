@@ -16,6 +16,12 @@ namespace TipReferral.ServiceDefaults.EventStore;
 /// </summary>
 public static class CaseHistoryReader
 {
+    /// <summary>
+    /// What a client of a history RPC accepts: a case's trail comes whole, and a long stay's
+    /// 10,000 events are about 5 MB, over gRPC's default of 4 MB.
+    /// </summary>
+    public const int MaxMessageBytes = 64 * 1024 * 1024;
+
     private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },

@@ -1,3 +1,4 @@
+using TipReferral.ServiceDefaults.EventStore;
 using Grpc.Core;
 using Grpc.Net.ClientFactory;
 using Microsoft.AspNetCore.Authentication;
@@ -77,7 +78,11 @@ public static class ServiceClients
                 }
             })
             // Loopback development speaks cleartext HTTP/2; a deployment gives https addresses.
-            .ConfigureChannel(channel => channel.UnsafeUseInsecureChannelCallCredentials = address.Scheme == Uri.UriSchemeHttp);
+            .ConfigureChannel(channel =>
+            {
+                channel.UnsafeUseInsecureChannelCallCredentials = address.Scheme == Uri.UriSchemeHttp;
+                channel.MaxReceiveMessageSize = CaseHistoryReader.MaxMessageBytes;
+            });
     }
 
     private static Uri Required(Uri? address, string name) =>

@@ -1,6 +1,7 @@
 using Npgsql;
 using TipReferral.Contracts.Shelter.V1;
 using TipReferral.ServiceDefaults.Grpc;
+using TipReferral.ServiceDefaults.Validation;
 using static TipReferral.Shelter.Tests.ShelterService;
 
 namespace TipReferral.Shelter.Tests.ShelterCases.DeliveringServices;
@@ -27,14 +28,32 @@ public sealed class ServicesDeliveredTests(ShelterService service) : IClassFixtu
         (await CaseDocumentSizeAsync(caseId)).ShouldBeInRange(sizeWithOne - 8, sizeWithOne + 8, "only the version may change the case's document");
     }
 
-    private static Task RecordAsync(Contracts.Shelter.V1.ShelterCases.ShelterCasesClient cases, string caseId, string provider) =>
+    [Fact]
+    public async Task A_history_larger_than_grpcs_default_message_size_arrives_whole()
+    {
+        var caseId = await service.ACaseAwaitingPlacementAsync();
+        var cases = service.CasesFor(StaffInNigeria);
+        var notes = new string('n', RuleBuilderExtensions.MaxNotesLength);
+        const int services = 520;
+        for (var i = 0; i < services; i++)
+        {
+            await RecordAsync(cases, caseId, $"Provider {i}", notes);
+        }
+
+        var history = await service.CasesFor(SupervisorInNigeria).GetCaseHistoryAsync(new GetShelterCaseHistoryRequest { CaseId = caseId });
+
+        history.CalculateSize().ShouldBeGreaterThan(4 * 1024 * 1024);
+        history.Entries.Count(e => e.EventType == nameof(TipReferral.Shelter.ShelterCases.ServiceDelivered)).ShouldBe(services);
+    }
+
+    private static Task RecordAsync(Contracts.Shelter.V1.ShelterCases.ShelterCasesClient cases, string caseId, string provider, string notes = "Weekly counselling session") =>
         cases.RecordServiceDeliveredAsync(new RecordServiceDeliveredRequest
         {
             CaseId = caseId,
             Kind = ServiceKind.Psychosocial,
             DeliveredOn = DateOnly.FromDateTime(DateTime.UtcNow).ToProto(),
             Provider = provider,
-            Notes = "Weekly counselling session",
+            Notes = notes,
         }).ResponseAsync;
 
     private async Task<int> CaseDocumentSizeAsync(string caseId)

@@ -1,3 +1,4 @@
+using TipReferral.ServiceDefaults.EventStore;
 using System.Text.RegularExpressions;
 using Google.Protobuf;
 using Grpc.Core;
@@ -169,7 +170,11 @@ public static class CaseHistorySourcesRegistration
         {
             builder.Services.AddGrpcClient<CaseHistoryClient>(source.Service, client => client.Address = source.Address)
                 // Polly's timeouts recognise their own cancellation only as OperationCanceledException.
-                .ConfigureChannel(channel => channel.ThrowOperationCanceledOnCancellation = true);
+                .ConfigureChannel(channel =>
+                {
+                    channel.ThrowOperationCanceledOnCancellation = true;
+                    channel.MaxReceiveMessageSize = CaseHistoryReader.MaxMessageBytes;
+                });
         }
 
         builder.Services.AddScoped(services => new CaseHistorySources(
