@@ -86,6 +86,7 @@ public static class GrowthRun
 
             registered += Samples;
             points.Add(new GrowthPoint("cases in the country", count, recorder.Calls));
+            Console.WriteLine($"    p50: {string.Join(", ", recorder.Calls.Select(call => $"{call.Key} {call.Value.P50:F1} ms"))}");
         }
 
         return points;

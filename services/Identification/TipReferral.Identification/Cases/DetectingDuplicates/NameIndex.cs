@@ -56,9 +56,6 @@ public sealed class NameIndex(byte[] key)
     /// </summary>
     public static int SharedAtLeast(int trigrams, double similarity) => Math.Max(1, (int)Math.Ceiling((similarity * trigrams) - 1e-9));
 
-    /// <summary>How many of a name's trigrams to look up so that every name sharing <see cref="SharedAtLeast"/> of them holds one.</summary>
-    public static int EnoughToLookUp(int trigrams, double similarity) => trigrams - SharedAtLeast(trigrams, similarity) + 1;
-
     public static HashSet<string> Trigrams(IEnumerable<string> names)
     {
         var grams = new HashSet<string>(StringComparer.Ordinal);

@@ -14,9 +14,6 @@ public sealed class PossibleDuplicateFinder(NameIndex nameIndex, ICaseKeys keys)
     private const double MinimumNameSimilarity = 0.45;
     private const double MinimumScore = 0.6;
 
-    /// <summary>Beyond this many cases a trigram counts as common: how common no longer matters, and counting further would cost.</summary>
-    private const int CommonGram = 1000;
-
     public async Task<IReadOnlyList<PossibleDuplicate>> FindAsync(IQuerySession session, PersonDetails person, CancellationToken cancellationToken)
     {
         var candidates = await CandidatesByNameAsync(session, person.AllNames, MinimumNameSimilarity, CandidateLimit, cancellationToken);
@@ -29,9 +26,9 @@ public sealed class PossibleDuplicateFinder(NameIndex nameIndex, ICaseKeys keys)
     /// <summary>
     /// The cases that may be as alike as <paramref name="minimumSimilarity"/> to one of the names,
     /// those sharing most trigrams first, their names readable. A case that alike shares at least
-    /// <see cref="NameIndex.SharedAtLeast"/> of a name's trigrams, so it holds one of any
-    /// <see cref="NameIndex.EnoughToLookUp"/> of them: only the cases of that name's rarest
-    /// trigrams are read (<see cref="NameGramsProjection"/>), then their keys are unlocked.
+    /// <see cref="NameIndex.SharedAtLeast"/> of that name's trigrams: the inverted index
+    /// (<see cref="NameGramsProjection"/>) counts the shares of every case holding any of them
+    /// and keeps those with enough, without reading a case's document; then their keys are unlocked.
     /// </summary>
     public async Task<IReadOnlyList<VictimCase>> CandidatesByNameAsync(
         IQuerySession session, IEnumerable<string> names, double minimumSimilarity, int limit, CancellationToken cancellationToken)
@@ -43,26 +40,11 @@ public sealed class PossibleDuplicateFinder(NameIndex nameIndex, ICaseKeys keys)
         }
 
         var all = nameGrams.SelectMany(grams => grams).Distinct().ToArray();
-        var schema = session.DocumentStore.Options.DatabaseSchemaName;
-        var postings = $"{schema}.{NameGramsProjection.TableName}";
-        var rarestFirst = await session.AdvancedSql.QueryAsync<int>(
-            $"select g from unnest(?) g order by (select count(*) from (select 1 from {postings} p where p.gram = g limit {CommonGram}) c), g",
-            cancellationToken, all);
-        var rank = rarestFirst.Select((gram, i) => (gram, i)).ToDictionary(x => x.gram, x => x.i);
-        var lookUp = nameGrams
-            .SelectMany(grams => grams.OrderBy(gram => rank[gram]).Take(NameIndex.EnoughToLookUp(grams.Count, minimumSimilarity)))
-            .Distinct()
-            .ToArray();
-
-        var cases = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(VictimCase)).TableName.QualifiedName;
+        var enough = nameGrams.Min(grams => NameIndex.SharedAtLeast(grams.Count, minimumSimilarity));
+        var postings = $"{session.DocumentStore.Options.DatabaseSchemaName}.{NameGramsProjection.TableName}";
         var ids = await session.AdvancedSql.QueryAsync<Guid>(
-            $"""
-            select d.id from {cases} d
-            where d.id in (select p.case_id from {postings} p where p.gram = any(?))
-            order by (select count(*) from unnest(d.name_index) g where g = any(?)) desc
-            limit ?
-            """,
-            cancellationToken, lookUp, all, limit);
+            $"select p.case_id from {postings} p where p.gram = any(?) group by p.case_id having count(*) >= ? order by count(*) desc, p.case_id limit ?",
+            cancellationToken, all, enough, limit);
         return await keys.LoadInOrderAsync(session, ids, cancellationToken);
     }
 
