@@ -27,6 +27,10 @@ public sealed class IdentificationService() : ServiceFactory<Program>(Identifica
     public WholeCaseHistories.WholeCaseHistoriesClient WholeHistoryClientFor(DemoUser user) => new(InvokerFor(user, DefaultPurpose));
 
 
+    /// <summary><paramref name="name"/> followed by random lower-case letters: people of a shared service's tests do not match each other.</summary>
+    public static string Unique(string name) =>
+        name + string.Concat(Guid.NewGuid().ToString("N").Take(10).Select(hex => (char)('a' + Convert.ToInt32(hex.ToString(), 16))));
+
     public static RegisterPresumedVictimRequest ARegistration(string givenName = "Amina", string familyName = "Bello", string country = "NG") => new()
     {
         Person = new PersonDetails

@@ -19,10 +19,6 @@ public sealed class DuplicateDetectionTests(IdentificationService service) : ICl
     private VictimCases.VictimCasesClient Screener => service.ClientFor(ScreenerInNigeria);
     private VictimCases.VictimCasesClient Authority => service.ClientFor(AuthorityInNigeria);
 
-    /// <summary><paramref name="name"/> followed by random lower-case letters.</summary>
-    private static string Unique(string name) =>
-        name + string.Concat(Guid.NewGuid().ToString("N").Take(10).Select(hex => (char)('a' + Convert.ToInt32(hex.ToString(), 16))));
-
     /// <summary>One person registered in Italy, then again in Nigeria: same names, birth date and citizenship.</summary>
     private async Task<(RegisterPresumedVictimResponse First, RegisterPresumedVictimResponse Second)> RegisterTwiceAsync()
     {

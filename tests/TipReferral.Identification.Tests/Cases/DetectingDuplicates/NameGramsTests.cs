@@ -12,9 +12,6 @@ namespace TipReferral.Identification.Tests.Cases.DetectingDuplicates;
 /// <summary>The inverted name index the duplicate check reads: in step with each case's names, and rebuilt from the cases when it is missing.</summary>
 public sealed class NameGramsTests(IdentificationService service) : IClassFixture<IdentificationService>
 {
-    private static string Unique(string name) =>
-        name + string.Concat(Guid.NewGuid().ToString("N").Take(10).Select(hex => (char)('a' + Convert.ToInt32(hex.ToString(), 16))));
-
     private VictimCases.VictimCasesClient Screener => service.ClientFor(ScreenerInNigeria);
 
     [Fact]

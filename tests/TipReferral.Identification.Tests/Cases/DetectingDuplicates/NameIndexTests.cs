@@ -135,7 +135,7 @@ public sealed class NameIndexTests
     [Theory]
     [InlineData(0.45)]
     [InlineData(0.3)]
-    public void A_name_as_alike_as_the_threshold_shares_at_least_the_trigrams_the_look_up_counts_on(double similarity)
+    public void A_name_as_alike_as_the_threshold_shares_at_least_the_trigrams_the_candidate_query_requires(double similarity)
     {
         var random = new Random(20261204);
         var alike = 0;

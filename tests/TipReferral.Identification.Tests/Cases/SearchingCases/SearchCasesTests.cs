@@ -15,10 +15,6 @@ namespace TipReferral.Identification.Tests.Cases.SearchingCases;
 /// </summary>
 public sealed class SearchCasesTests(IdentificationService service) : IClassFixture<IdentificationService>
 {
-    /// <summary><paramref name="name"/> followed by random lower-case letters.</summary>
-    private static string Unique(string name) =>
-        name + string.Concat(Guid.NewGuid().ToString("N").Take(10).Select(hex => (char)('a' + Convert.ToInt32(hex.ToString(), 16))));
-
     /// <summary>Registers as the screener of the case's country: nobody else may.</summary>
     private async Task<RegisterPresumedVictimResponse> RegisterAsync(string givenName, string familyName, string country = "NG") =>
         await service.ClientFor(DemoUsers.For(Roles.Screener, country)).RegisterPresumedVictimAsync(ARegistration(givenName, familyName, country));

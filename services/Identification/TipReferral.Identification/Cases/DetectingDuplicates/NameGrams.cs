@@ -47,12 +47,9 @@ public sealed partial class NameGramsProjection : EventProjection
     /// <summary>Created filled: a database that already holds cases gets their trigrams from the name index of their documents.</summary>
     private sealed class NameGramsTable : Table
     {
-        private readonly string schema;
-
         public NameGramsTable(string schema)
             : base($"{schema}.{TableName}")
         {
-            this.schema = schema;
             AddColumn<int>("gram").AsPrimaryKey();
             AddColumn<Guid>("case_id").AsPrimaryKey();
             Indexes.Add(new IndexDefinition($"ix_{TableName}_case_id") { Columns = ["case_id"] });
@@ -61,6 +58,7 @@ public sealed partial class NameGramsProjection : EventProjection
         public override void WriteCreateStatement(Migrator migrator, TextWriter writer)
         {
             base.WriteCreateStatement(migrator, writer);
+            var schema = Identifier.Schema;
             var cases = $"{schema}.mt_doc_victimcase";
             writer.WriteLine($"""
                 do $$ begin
